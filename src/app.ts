@@ -1,0 +1,56 @@
+import type { Config } from './config/index.js';
+import { createEmbeddingModel, type EmbeddingModel } from './embeddings/index.js';
+import { IngestPipeline, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
+import { createLogger, type Logger } from './logger.js';
+import { HybridRetriever } from './rag/hybrid-retriever.js';
+import { openStore, type Store } from './store/index.js';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  model: EmbeddingModel;
+  store: Store;
+  ingest: IngestPipeline;
+  retriever: HybridRetriever;
+  close(): void;
+}
+
+export interface AppOverrides {
+  embeddingModel?: EmbeddingModel;
+  fetch?: typeof fetch;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The composition root: wires store, embeddings, ingest and retrieval from one config.
+ * Tests build the whole app with their own config and overrides; only entry points read
+ * the environment.
+ */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const model = overrides.embeddingModel ?? (await createEmbeddingModel(config));
+  const store = await openStore(config.dataDir, model, overrides.now);
+  const report = store.openReport;
+  if (report.vectorsAdded || report.vectorsRemoved || report.reembedded) {
+    logger.info({ ...report }, 'vector index brought in line with the database');
+  }
+  const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch);
+  const retriever = new HybridRetriever(store);
+  return { config, logger, model, store, ingest, retriever, close: () => store.close() };
+}
+
+const SEEDED_KEY = 'bundled_articles_ingested';
+
+/**
+ * The first time a store is used, ingests the bundled articles (`ARTICLES_DIR`), so a
+ * newcomer's first question has something to answer from. Never again afterwards: an admin
+ * who deleted them meant it.
+ */
+export async function ensureBundledArticles(app: App, options: IngestOptions = {}): Promise<IngestSummary | null> {
+  const { articles } = app.store;
+  if (articles.getMeta(SEEDED_KEY) || articles.counts().articles > 0) return null;
+  const summary = await app.ingest.ingestInputs([app.config.articlesDir], options);
+  articles.setMeta(SEEDED_KEY, new Date().toISOString());
+  return summary;
+}

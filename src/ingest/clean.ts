@@ -1,0 +1,127 @@
+import { parsePublicationStamp } from '../text/dates.js';
+import { normalizeText } from '../text/normalize.js';
+import { sentencesOf } from '../text/sentences.js';
+
+export interface CleanArticle {
+  title: string;
+  /** ISO date printed on the page, or null when the page does not say. */
+  publishedDate: string | null;
+  /** The article: NFC, one paragraph a line, boilerplate removed. Chunk offsets point into it. */
+  text: string;
+}
+
+// A line like these starts the page's tail (related articles, polls): everything from it on goes.
+const TAIL_MARKERS = [
+  /^có thể bạn quan tâm\b/iu,
+  /^(bạn )?nên xem\b/iu,
+  /^(các )?tin (khác|liên quan|cùng chuyên mục|mới( nhất)?|đọc nhiều|nổi bật)\b/iu,
+  /^bài (viết )?liên quan\b/iu,
+  /^(xem|đọc) thêm\b/iu,
+  /^bình chọn\b/iu,
+  /^ý kiến bạn đọc\b/iu,
+  /^gửi bình luận\b/iu,
+];
+
+// Whole lines that are page furniture, never article text.
+const FURNITURE = [
+  /^phiên bản di động$/iu,
+  /^bản quyền thuộc\b/iu,
+  /^©/u,
+  /^(chia sẻ|share|in bài( viết)?|print|facebook|twitter|zalo|email|quay lại|trở về|về đầu trang|top)$/iu,
+  /^theo dõi .{0,60} trên google news$/iu,
+  /^(từ khóa|tags?):/iu,
+  /^lượt xem:?\s*\d+$/iu,
+];
+
+// A headline in a list of other articles: "Chỉ đạo - Điều hành 06/02/2025 22:02".
+const LISTED_HEADLINE_STAMP = /^.{0,80}?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}$/u;
+
+const ENDS_LIKE_SENTENCE = /[.!?…;:]["”’)\]]*$/u;
+
+/** Long enough to be body text, yet not punctuated like a sentence: concatenated related headlines. */
+function isHeadlineRun(line: string): boolean {
+  return line.length >= 100 && !ENDS_LIKE_SENTENCE.test(line);
+}
+
+/** "Bình chọn Bình chọn", "Thông tin hoạt động X Thông tin hoạt động X": a navigation label printed twice. */
+function isDoubledLabel(line: string): boolean {
+  return /^(.{3,90}?)\s+\1$/u.test(line);
+}
+
+function stripMarkup(line: string): string {
+  return line
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // markdown images, including the empty `![]()`
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // markdown links keep their text
+    .replace(/^#{1,6}\s+/, '') // markdown headings
+    .replace(/^\s*[|]+|[|]+\s*$/g, ' ') // table pipes at either end
+    .replace(/\s+\|\s+/g, ' ') // and between cells
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function titleFrom(lines: string[], stampIndex: number): { title: string; titleIndex: number } {
+  // The headline stands right above the publication stamp, when there is one near the top.
+  if (stampIndex > 0 && stampIndex <= 5) {
+    for (let i = stampIndex - 1; i >= 0; i--) {
+      const line = lines[i] ?? '';
+      if (line && !isDoubledLabel(line)) return { title: line, titleIndex: i };
+    }
+  }
+  const first = lines[0] ?? '';
+  if (first.length <= 160 && !ENDS_LIKE_SENTENCE.test(first)) return { title: first, titleIndex: 0 };
+  // No headline line (the page starts with the lead): use its first sentence, shortened.
+  const sentence = sentencesOf(first)[0] ?? first;
+  if (sentence.length <= 140) return { title: sentence.replace(/[.;:]$/, ''), titleIndex: -1 };
+  const cut = sentence.slice(0, 140);
+  return { title: `${cut.slice(0, cut.lastIndexOf(' '))}…`, titleIndex: -1 };
+}
+
+/**
+ * Turns a scraped Vietnamese news page (plain text, one block a line) into the article:
+ * drops navigation, related-article lists, polls, counters, captions markup and copyright
+ * lines; finds the real headline and the printed publication date.
+ */
+export function cleanArticle(raw: string, hints: { title?: string | null; publishedDate?: string | null } = {}): CleanArticle {
+  let lines = normalizeText(raw)
+    .split('\n')
+    .map(stripMarkup);
+
+  // Cut the tail at the first marker that follows some body text.
+  const tailAt = lines.findIndex((line, i) => i > 2 && TAIL_MARKERS.some((marker) => marker.test(line)));
+  if (tailAt > 0) lines = lines.slice(0, tailAt);
+
+  const stampIndex = lines.slice(0, 8).findIndex((line) => parsePublicationStamp(line) !== null);
+  const stampDate = stampIndex >= 0 ? parsePublicationStamp(lines[stampIndex] ?? '') : null;
+
+  const nonEmpty = lines.filter(Boolean);
+  const stampInNonEmpty = stampIndex >= 0 ? nonEmpty.indexOf(lines[stampIndex] ?? '') : -1;
+  const found = titleFrom(nonEmpty, stampInNonEmpty);
+  const title = hints.title?.trim() ? normalizeText(hints.title) : found.title;
+
+  const kept: string[] = [];
+  nonEmpty.forEach((line, i) => {
+    if (i === stampInNonEmpty) return;
+    if (i < found.titleIndex) return; // section labels above the headline
+    if (i === found.titleIndex) {
+      kept.push(line);
+      return;
+    }
+    if (line === title || line === found.title) return; // the headline printed again mid-page
+    if (FURNITURE.some((pattern) => pattern.test(line))) return;
+    if (isDoubledLabel(line)) return;
+    if (isHeadlineRun(line)) return;
+    if (LISTED_HEADLINE_STAMP.test(line)) {
+      const previous = kept.at(-1);
+      if (previous !== undefined && !ENDS_LIKE_SENTENCE.test(previous)) kept.pop();
+      return;
+    }
+    kept.push(line);
+  });
+  if (found.titleIndex < 0 && hints.title) kept.unshift(title);
+
+  return {
+    title: title || (kept[0] ?? ''),
+    publishedDate: hints.publishedDate ?? stampDate,
+    text: kept.join('\n'),
+  };
+}

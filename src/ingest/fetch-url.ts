@@ -1,0 +1,88 @@
+import { AppError } from '../errors.js';
+import { declaredHtmlCharset, decodeText } from './decode.js';
+import type { LoadedDocument, LoadLimits } from './sources.js';
+
+const TEXT_TYPES = new Map<string, LoadedDocument['format']>([
+  ['text/html', 'html'],
+  ['application/xhtml+xml', 'html'],
+  ['text/plain', 'text'],
+  ['text/markdown', 'text'],
+]);
+
+/**
+ * Downloads one article page: http(s) only, a time limit for the whole exchange, a size cap
+ * enforced while reading (a lying Content-Length changes nothing), and only text content types.
+ */
+export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeof fetch = fetch): Promise<LoadedDocument> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError('URL_INVALID', `${url}: không phải URL hợp lệ`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new AppError('URL_INVALID', `${url}: chỉ hỗ trợ địa chỉ http:// hoặc https://`);
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), limits.fetchTimeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetchImpl(parsed, {
+        signal: controller.signal,
+        redirect: 'follow',
+        headers: { 'user-agent': 'resolution-plans-bot/0.1 (+article ingest)', accept: 'text/html,text/plain;q=0.9,*/*;q=0.1' },
+      });
+    } catch (cause) {
+      if (controller.signal.aborted) {
+        throw new AppError('URL_TIMEOUT', `${url}: máy chủ không trả lời sau ${limits.fetchTimeoutMs / 1000} giây`, { cause });
+      }
+      const reason = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).message;
+      throw new AppError('URL_NETWORK', `${url}: không kết nối được (${reason})`, { cause });
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      throw new AppError('URL_HTTP_STATUS', `${url}: máy chủ trả lời lỗi HTTP ${response.status}`);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const mime = contentType.split(';')[0]!.trim().toLowerCase();
+    const format = TEXT_TYPES.get(mime);
+    if (!format) {
+      await response.body?.cancel().catch(() => {});
+      throw new AppError('URL_CONTENT_TYPE', `${url}: nội dung kiểu "${mime || 'không rõ'}" không phải trang bài viết (cần HTML hoặc văn bản)`);
+    }
+    const bytes = await readCapped(response, url, limits.maxBytes, controller);
+    const charset =
+      contentType.match(/charset\s*=\s*"?([\w-]+)/i)?.[1] ?? (format === 'html' ? declaredHtmlCharset(bytes) : undefined) ?? 'utf-8';
+    return { source: parsed.href, format, body: decodeText(bytes, url, charset) };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (controller.signal.aborted) {
+      throw new AppError('URL_TIMEOUT', `${url}: máy chủ không trả lời sau ${limits.fetchTimeoutMs / 1000} giây`, { cause: error });
+    }
+    throw new AppError('URL_NETWORK', `${url}: lỗi khi tải (${(error as Error).message})`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readCapped(response: Response, url: string, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  const tooLarge = () => new AppError('INPUT_TOO_LARGE', `${url}: trang quá lớn (giới hạn ${(maxBytes / 1024 / 1024).toFixed(1)} MB)`);
+  if (declared > maxBytes) {
+    controller.abort();
+    throw tooLarge();
+  }
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  if (!response.body) return new Uint8Array();
+  for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
+    total += part.length;
+    if (total > maxBytes) {
+      controller.abort();
+      throw tooLarge();
+    }
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import type { EmbeddingModel } from '../embeddings/index.js';
+import { AppError, describeError } from '../errors.js';
+import type { Store } from '../store/index.js';
+import { fetchUrl } from './fetch-url.js';
+import { signatureSimilarity } from './fingerprint.js';
+import { prepareArticle, type PreparedArticle } from './prepare.js';
+import { expandInputs, isUrl, loadFile, type LoadedDocument, type LoadLimits } from './sources.js';
+
+export type IngestOutcome = 'added' | 'updated' | 'unchanged' | 'reprint';
+
+export interface IngestResult {
+  source: string;
+  outcome: IngestOutcome;
+  articleId: string;
+  title: string;
+  chunks: number;
+  /** For a reprint: the article it was recognised as. */
+  reprintOf?: string;
+}
+
+export interface IngestFailure {
+  input: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestSummary {
+  results: IngestResult[];
+  failures: IngestFailure[];
+  count(outcome: IngestOutcome): number;
+}
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface IngestOptions {
+  onProgress?: (progress: IngestProgress) => void;
+  /** Save the vector index at least this often (ms) during a long run. */
+  saveEveryMs?: number;
+}
+
+/** Shingle-set similarity above which two texts are one story published twice. */
+export const REPRINT_SIMILARITY = 0.8;
+
+/** Stable article id: derived from the first source it was read from. */
+export function articleIdFor(source: string): string {
+  return createHash('sha256').update(source).digest('hex').slice(0, 12);
+}
+
+function summarize(results: IngestResult[], failures: IngestFailure[]): IngestSummary {
+  return { results, failures, count: (outcome) => results.filter((result) => result.outcome === outcome).length };
+}
+
+/**
+ * Ingests articles into the store: each one is read, cleaned, chunked, embedded and then
+ * written with its chunks and vectors in a single transaction. Same content is a no-op;
+ * changed content replaces the article's chunks; a near-identical story from another source
+ * is kept once with both sources recorded. One bad input never stops the others.
+ */
+export class IngestPipeline {
+  constructor(
+    private readonly store: Store,
+    private readonly model: EmbeddingModel,
+    private readonly limits: LoadLimits,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  /** Files, folders and URLs as typed on a command line. */
+  async ingestInputs(inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+    const { items, errors } = expandInputs(inputs);
+    const failures: IngestFailure[] = errors.map(({ input, error }) => ({ input, code: error.code, message: error.message }));
+    const loaders = items.map((item) => ({
+      name: item.input === item.location ? item.input : item.source,
+      load: async () => (isUrl(item.location) ? fetchUrl(item.location, this.limits, this.fetchImpl) : loadFile(item, this.limits)),
+    }));
+    const summary = await this.ingestLoaders(loaders, options);
+    return summarize(summary.results, [...failures, ...summary.failures]);
+  }
+
+  /** Documents already in memory (a Telegram upload, a test fixture). */
+  async ingestDocuments(documents: LoadedDocument[], options: IngestOptions = {}): Promise<IngestSummary> {
+    return this.ingestLoaders(documents.map((document) => ({ name: document.source, load: async () => document })), options);
+  }
+
+  private async ingestLoaders(loaders: Array<{ name: string; load: () => Promise<LoadedDocument> }>, options: IngestOptions): Promise<IngestSummary> {
+    const results: IngestResult[] = [];
+    const failures: IngestFailure[] = [];
+    const saveEveryMs = options.saveEveryMs ?? 5000;
+    let lastSave = Date.now();
+    try {
+      for (const [i, loader] of loaders.entries()) {
+        options.onProgress?.({ done: i, total: loaders.length, current: loader.name });
+        try {
+          const document = await loader.load();
+          results.push(await this.ingestOne(prepareArticle(document)));
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'STORE_UNWRITABLE') throw error;
+          failures.push({
+            input: loader.name,
+            code: error instanceof AppError ? error.code : 'UNEXPECTED',
+            message: error instanceof AppError ? error.message : `${loader.name}: ${describeError(error)}`,
+          });
+        }
+        if (Date.now() - lastSave >= saveEveryMs) {
+          this.store.vectors.index.save();
+          lastSave = Date.now();
+        }
+      }
+      options.onProgress?.({ done: loaders.length, total: loaders.length, current: '' });
+    } finally {
+      this.store.vectors.index.save();
+    }
+    return summarize(results, failures);
+  }
+
+  private async ingestOne(article: PreparedArticle): Promise<IngestResult> {
+    const { articles } = this.store;
+    const known = articles.findSource(article.source);
+    const base = { source: article.source, title: article.title, chunks: article.chunks.length };
+    if (known && known.contentHash === article.contentHash) {
+      return { ...base, outcome: 'unchanged', articleId: known.articleId };
+    }
+    const reprintOf = this.findReprint(article, known?.articleId);
+    if (reprintOf) {
+      if (known) this.detachSource(article.source);
+      articles.addSource(reprintOf, article.source, article.contentHash);
+      return { ...base, outcome: 'reprint', articleId: reprintOf, reprintOf };
+    }
+    const vectors = await this.embed(article);
+    const articleId = this.articleIdForWrite(article, known?.articleId);
+    const existing = articles.getArticle(articleId);
+    const change = articles.saveArticle({
+      id: articleId,
+      source: existing?.source ?? article.source,
+      title: article.title,
+      publishedDate: article.publishedDate,
+      contentHash: article.contentHash,
+      text: article.text,
+      signature: article.signature,
+      bands: article.bands,
+      chunks: article.chunks.map((chunk, position) => ({ ...chunk, position, vector: vectors[position]! })),
+    });
+    this.store.vectors.index.apply(change);
+    return { ...base, outcome: known ? 'updated' : 'added', articleId };
+  }
+
+  /**
+   * The article a changed source writes to: its own, unless that article is shared with
+   * other sources (reprints), whose text did not change: then this source leaves it and
+   * becomes an article of its own.
+   */
+  private articleIdForWrite(article: PreparedArticle, knownId: string | undefined): string {
+    if (knownId && this.store.articles.sourcesOf(knownId).length <= 1) return knownId;
+    if (knownId) this.detachSource(article.source);
+    const id = articleIdFor(article.source);
+    return this.store.articles.getArticle(id) ? articleIdFor(`${article.source}#${article.contentHash}`) : id;
+  }
+
+  /** Another article with the same, or nearly the same, text. */
+  private findReprint(article: PreparedArticle, ownId: string | undefined): string | undefined {
+    const exact = this.store.articles.findByContentHash(article.contentHash);
+    if (exact && exact !== ownId) return exact;
+    let best: { id: string; similarity: number } | undefined;
+    for (const candidate of this.store.articles.reprintCandidates(article.bands)) {
+      if (candidate.id === ownId) continue;
+      const similarity = signatureSimilarity(article.signature, candidate.signature);
+      if (similarity >= REPRINT_SIMILARITY && (!best || similarity > best.similarity)) best = { id: candidate.id, similarity };
+    }
+    return best?.id;
+  }
+
+  private detachSource(source: string): void {
+    const removed = this.store.articles.removeSource(source);
+    if (removed) this.store.vectors.index.apply({ added: [], removed: removed.removed });
+  }
+
+  private async embed(article: PreparedArticle): Promise<Float32Array[]> {
+    try {
+      const vectors = await this.model.embeddings.embedDocuments(article.chunks.map((chunk) => chunk.text));
+      return vectors.map((vector) => Float32Array.from(vector));
+    } catch (cause) {
+      throw new AppError('EMBEDDINGS_FAILED', `${article.source}: không tính được vector nhúng (${describeError(cause)})`, { cause });
+    }
+  }
+
+  /** Deletes an article by id, or one source of it by file name or URL. */
+  deleteArticle(idOrSource: string): { articleId: string; articleDeleted: boolean } {
+    const { articles } = this.store;
+    let outcome: { articleId: string; articleDeleted: boolean; removed: number[] } | undefined;
+    if (articles.getArticle(idOrSource)) {
+      outcome = { articleId: idOrSource, articleDeleted: true, removed: articles.deleteArticle(idOrSource) };
+    } else {
+      outcome = articles.removeSource(idOrSource);
+    }
+    if (!outcome) throw new AppError('ARTICLE_NOT_FOUND', `Không có bài viết nào có mã hoặc nguồn "${idOrSource}"`);
+    this.store.vectors.index.apply({ added: [], removed: outcome.removed });
+    this.store.vectors.index.save();
+    return { articleId: outcome.articleId, articleDeleted: outcome.articleDeleted };
+  }
+}

@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema history. Each entry runs once, in order, inside a transaction; `PRAGMA user_version`
+ * records how many have run. Never edit a shipped entry: append a new one.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
+  (db) =>
+    db.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published_date TEXT,
+        content_hash TEXT NOT NULL,
+        text TEXT NOT NULL,
+        signature BLOB NOT NULL,
+        ingested_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_content_hash ON articles(content_hash);
+
+      -- Every place an article was read from; reprints of one story share an article.
+      CREATE TABLE article_sources (
+        source TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX article_sources_article ON article_sources(article_id);
+
+      -- MinHash band keys for finding reprints without comparing every pair.
+      CREATE TABLE article_bands (
+        band TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_bands_article ON article_bands(article_id);
+
+      CREATE TABLE chunks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (article_id, position)
+      );
+
+      -- Kept so the vector index can always be rebuilt without re-embedding.
+      CREATE TABLE chunk_embeddings (
+        chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+        vector BLOB NOT NULL
+      );
+
+      -- Text is stored with đ→d folded; the tokenizer folds every other diacritic.
+      CREATE VIRTUAL TABLE chunk_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE TRIGGER chunks_delete_fts AFTER DELETE ON chunks BEGIN
+        DELETE FROM chunk_fts WHERE rowid = old.id;
+      END;
+    `),
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      MIGRATIONS[version]!(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

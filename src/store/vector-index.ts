@@ -1,0 +1,181 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { z } from 'zod';
+import { commitFile, writeFileAtomic } from './atomic-file.js';
+
+const { HierarchicalNSW } = hnswlib;
+type Hnsw = InstanceType<typeof HierarchicalNSW>;
+
+export const MANIFEST_FILE = 'vectors.json';
+const M = 16;
+const EF_CONSTRUCTION = 200;
+const MIN_EF_SEARCH = 64;
+
+const manifestSchema = z.object({
+  format: z.literal(1),
+  generation: z.number().int().nonnegative(),
+  file: z.string(),
+  dimensions: z.number().int().positive(),
+  /** Labels marked deleted in the file (hnswlib keeps them in its label list). */
+  deleted: z.array(z.number().int().nonnegative()),
+});
+type Manifest = z.infer<typeof manifestSchema>;
+
+export interface VectorHit {
+  id: number;
+  /** Cosine similarity, 1 = same direction. */
+  similarity: number;
+}
+
+export type IndexOpenState = 'loaded' | 'missing' | 'unreadable';
+
+/**
+ * An hnswlib index whose labels are chunk ids, persisted in `dir` as generations:
+ * `vectors.<n>.hnsw` plus `vectors.json` naming the current one. Saving writes a new
+ * generation and then swaps the manifest by rename, so a crash at any point leaves a
+ * complete index on disk (possibly older than the database: `reconcile` catches it up).
+ */
+export class VectorIndex {
+  private dirty = false;
+
+  private constructor(
+    private readonly dir: string,
+    readonly dimensions: number,
+    private index: Hnsw,
+    private readonly deleted: Set<number>,
+    private generation: number,
+  ) {}
+
+  static create(dir: string, dimensions: number, capacity = 1024): VectorIndex {
+    const index = new HierarchicalNSW('cosine', dimensions);
+    index.initIndex(Math.max(capacity, 16), M, EF_CONSTRUCTION, 100, true);
+    index.setEf(MIN_EF_SEARCH);
+    return new VectorIndex(dir, dimensions, index, new Set(), VectorIndex.readManifest(dir)?.generation ?? 0);
+  }
+
+  /** Loads the saved index; `state` says whether there was one and whether it could be read. */
+  static open(dir: string, dimensions: number): { index: VectorIndex; state: IndexOpenState } {
+    const manifest = VectorIndex.readManifest(dir);
+    if (!manifest) {
+      const state = existsSync(path.join(dir, MANIFEST_FILE)) ? 'unreadable' : 'missing';
+      return { index: VectorIndex.create(dir, dimensions), state };
+    }
+    if (manifest.dimensions !== dimensions) return { index: VectorIndex.create(dir, dimensions), state: 'unreadable' };
+    try {
+      const index = new HierarchicalNSW('cosine', dimensions);
+      index.readIndexSync(path.join(dir, manifest.file), true);
+      index.setEf(MIN_EF_SEARCH); // hnswlib resets ef to 10 on every read
+      return { index: new VectorIndex(dir, dimensions, index, new Set(manifest.deleted), manifest.generation), state: 'loaded' };
+    } catch {
+      return { index: VectorIndex.create(dir, dimensions), state: 'unreadable' };
+    }
+  }
+
+  private static readManifest(dir: string): Manifest | undefined {
+    try {
+      return manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Ids searchable now. */
+  liveIds(): number[] {
+    return this.index.getIdsList().filter((id) => !this.deleted.has(id));
+  }
+
+  get size(): number {
+    return this.index.getCurrentCount() - this.deleted.size;
+  }
+
+  get deletedCount(): number {
+    return this.deleted.size;
+  }
+
+  add(id: number, vector: ArrayLike<number>): void {
+    if (vector.length !== this.dimensions) throw new Error(`vector of ${vector.length} dimensions, index has ${this.dimensions}`);
+    if (this.deleted.has(id)) {
+      this.index.unmarkDelete(id);
+      this.deleted.delete(id);
+    }
+    const capacity = this.index.getMaxElements();
+    if (this.index.getCurrentCount() >= capacity) this.index.resizeIndex(Math.ceil(capacity * 1.5) + 16);
+    this.index.addPoint(Array.from(vector), id, true);
+    this.dirty = true;
+  }
+
+  remove(id: number): void {
+    if (this.deleted.has(id)) return;
+    try {
+      this.index.markDelete(id);
+      this.deleted.add(id);
+      this.dirty = true;
+    } catch {
+      // Not in the index: nothing to remove.
+    }
+  }
+
+  apply(change: { added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] }): void {
+    for (const id of change.removed) this.remove(id);
+    for (const entry of change.added) this.add(entry.id, entry.vector);
+  }
+
+  search(vector: ArrayLike<number>, k: number, filter?: (id: number) => boolean): VectorHit[] {
+    const live = this.size;
+    if (live === 0 || k <= 0) return [];
+    const wanted = Math.min(k, live);
+    this.index.setEf(Math.max(MIN_EF_SEARCH, wanted * 2));
+    const result = filter
+      ? this.index.searchKnn(Array.from(vector), wanted, (id: number) => !this.deleted.has(id) && filter(id))
+      : this.index.searchKnn(Array.from(vector), wanted);
+    return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) }));
+  }
+
+  /**
+   * Brings the index in line with the database's stored embeddings: adds what is missing,
+   * marks deleted what the database no longer has. Returns how many of each.
+   */
+  reconcile(databaseIds: number[], vectorsOf: (ids: number[]) => Array<{ id: number; vector: Float32Array }>): { added: number; removed: number } {
+    const inDatabase = new Set(databaseIds);
+    const live = new Set(this.liveIds());
+    const missing = databaseIds.filter((id) => !live.has(id));
+    const extra = [...live].filter((id) => !inDatabase.has(id));
+    for (const id of extra) this.remove(id);
+    for (let i = 0; i < missing.length; i += 1000) {
+      for (const entry of vectorsOf(missing.slice(i, i + 1000))) this.add(entry.id, entry.vector);
+    }
+    return { added: missing.length, removed: extra.length };
+  }
+
+  /** True when so many labels are deleted that a rebuild pays off in memory and speed. */
+  needsCompaction(): boolean {
+    return this.deleted.size > 1000 && this.deleted.size > this.size / 3;
+  }
+
+  /** Writes a new generation and switches the manifest to it; a no-op when nothing changed. */
+  save(): void {
+    if (!this.dirty) return;
+    const generation = this.generation + 1;
+    const file = `vectors.${generation}.hnsw`;
+    const temp = path.join(this.dir, `${file}.tmp`);
+    this.index.writeIndexSync(temp);
+    commitFile(temp, path.join(this.dir, file));
+    const manifest: Manifest = { format: 1, generation, file, dimensions: this.dimensions, deleted: [...this.deleted] };
+    writeFileAtomic(path.join(this.dir, MANIFEST_FILE), JSON.stringify(manifest));
+    this.generation = generation;
+    this.dirty = false;
+    this.removeOtherGenerations(file);
+  }
+
+  private removeOtherGenerations(current: string): void {
+    for (const name of readdirSync(this.dir)) {
+      if (/^vectors\.\d+\.hnsw(\.tmp)?$/.test(name) && name !== current) rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  /** Bytes of the current index file on disk. */
+  fileName(): string | undefined {
+    return VectorIndex.readManifest(this.dir)?.file;
+  }
+}
