@@ -49,7 +49,7 @@ export class VectorIndex {
 
   static create(dir: string, dimensions: number, capacity = 1024): VectorIndex {
     const index = new HierarchicalNSW('cosine', dimensions);
-    index.initIndex(Math.max(capacity, 16), M, EF_CONSTRUCTION, 100, true);
+    index.initIndex(Math.max(capacity, 16), M, EF_CONSTRUCTION, 100, false);
     index.setEf(MIN_EF_SEARCH);
     return new VectorIndex(dir, dimensions, index, new Set(), VectorIndex.readManifest(dir)?.generation ?? 0);
   }
@@ -64,7 +64,7 @@ export class VectorIndex {
     if (manifest.dimensions !== dimensions) return { index: VectorIndex.create(dir, dimensions), state: 'unreadable' };
     try {
       const index = new HierarchicalNSW('cosine', dimensions);
-      index.readIndexSync(path.join(dir, manifest.file), true);
+      index.readIndexSync(path.join(dir, manifest.file), false);
       index.setEf(MIN_EF_SEARCH); // hnswlib resets ef to 10 on every read
       return { index: new VectorIndex(dir, dimensions, index, new Set(manifest.deleted), manifest.generation), state: 'loaded' };
     } catch {
@@ -101,7 +101,9 @@ export class VectorIndex {
     }
     const capacity = this.index.getMaxElements();
     if (this.index.getCurrentCount() >= capacity) this.index.resizeIndex(Math.ceil(capacity * 1.5) + 16);
-    this.index.addPoint(Array.from(vector), id, true);
+    // No slot reuse: hnswlib would hand a deleted label's slot to the new one without telling
+    // us which, and the deleted set would drift. Compaction on open reclaims the space instead.
+    this.index.addPoint(Array.from(vector), id, false);
     this.dirty = true;
   }
 
@@ -174,7 +176,7 @@ export class VectorIndex {
     }
   }
 
-  /** Bytes of the current index file on disk. */
+  /** Name of the current index file on disk. */
   fileName(): string | undefined {
     return VectorIndex.readManifest(this.dir)?.file;
   }
