@@ -37,7 +37,8 @@ export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeo
       if (controller.signal.aborted) {
         throw new AppError('URL_TIMEOUT', `${url}: máy chủ không trả lời sau ${limits.fetchTimeoutMs / 1000} giây`, { cause });
       }
-      const reason = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).message;
+      const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
+      const reason = inner?.code ?? inner?.message ?? (cause as Error).message;
       throw new AppError('URL_NETWORK', `${url}: không kết nối được (${reason})`, { cause });
     }
     if (!response.ok) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EmbeddingModel } from '../embeddings/index.js';
 import { AppError, describeError } from '../errors.js';
+import { asStoreError } from '../store/database.js';
 import type { Store } from '../store/index.js';
 import { fetchUrl } from './fetch-url.js';
 import { signatureSimilarity } from './fingerprint.js';
@@ -97,8 +98,10 @@ export class IngestPipeline {
         try {
           const document = await loader.load();
           results.push(await this.ingestOne(prepareArticle(document)));
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'STORE_UNWRITABLE') throw error;
+        } catch (caught) {
+          // A store that cannot be written fails every later input too: stop the run.
+          const error = asStoreError(caught, this.store.dataDir);
+          if (error instanceof AppError && (error.code === 'STORE_UNWRITABLE' || error.code === 'STORE_CORRUPT')) throw error;
           failures.push({
             input: loader.name,
             code: error instanceof AppError ? error.code : 'UNEXPECTED',

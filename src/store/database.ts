@@ -29,16 +29,24 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (cause) {
-    const code = (cause as { code?: string }).code ?? '';
-    if (/READONLY|CANTOPEN|FULL|IOERR/.test(code)) {
-      throw new AppError('STORE_UNWRITABLE', `Không mở được cơ sở dữ liệu trong ${dataDir}: ${(cause as Error).message}`, { cause });
-    }
-    if (/CORRUPT|NOTADB/.test(code)) {
-      throw new AppError('STORE_CORRUPT', `Cơ sở dữ liệu ${path.join(dataDir, DATABASE_FILE)} bị hỏng: ${(cause as Error).message}`, {
-        cause,
-      });
-    }
-    throw cause;
+    throw asStoreError(cause, dataDir);
   }
   return db;
+}
+
+/**
+ * SQLite's storage failures (disk full, read-only, I/O, corruption) as one clear AppError
+ * naming the data directory; anything else is returned unchanged.
+ */
+export function asStoreError(cause: unknown, dataDir: string): unknown {
+  const code = (cause as { code?: string }).code ?? '';
+  const reason = (cause as Error).message;
+  if (/FULL/.test(code)) return new AppError('STORE_UNWRITABLE', `Kho dữ liệu ${dataDir} đã đầy (hết dung lượng đĩa): ${reason}`, { cause });
+  if (/READONLY|CANTOPEN|IOERR|PERM/.test(code)) {
+    return new AppError('STORE_UNWRITABLE', `Không ghi được vào kho dữ liệu ${dataDir}: ${reason}`, { cause });
+  }
+  if (/CORRUPT|NOTADB/.test(code)) {
+    return new AppError('STORE_CORRUPT', `Cơ sở dữ liệu ${path.join(dataDir, DATABASE_FILE)} bị hỏng: ${reason}`, { cause });
+  }
+  return cause;
 }
