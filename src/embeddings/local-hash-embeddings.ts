@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { fnv1a } from '../ingest/fingerprint.js';
+import { fnv1a } from '../text/hash.js';
 import { foldForMatch, wordsOf } from '../text/normalize.js';
 
 /**

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
+import { fnv1a } from '../text/hash.js';
 import { foldedWordsOf } from '../text/normalize.js';
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** FNV-1a, 32 bits: fast, stable across runs and machines. */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 /** A 32-bit integer mixer (murmur3 finaliser) to derive independent hash functions. */
 function mix(value: number): number {
