@@ -6,6 +6,8 @@
  */
 
 export interface GeneratedFact {
+  /** "Thành ủy Hà Nội", "Tỉnh ủy Nghệ An". */
+  committee: string;
   presenter: string;
   titles: string;
   document: string;
@@ -93,13 +95,13 @@ export function generateArticle(index: number, random: () => number): GeneratedA
     const titles = pick(TITLES).replaceAll('{c}', committee).replaceAll('{p}', place);
     const resolutionNumber = 1 + Math.floor(random() * 60);
     const resolution = `${resolutionNumber}-NQ/TƯ`;
-    const documentNumber = 1 + Math.floor(random() * 300);
+    const documentNumber = index * 3 + p + 1; // unique in a corpus, so questions about it have one answer
     const document = `Kế hoạch số ${documentNumber}-KH/TU`;
     const deadlineDay = 1 + Math.floor(random() * 28);
     const deadlineMonth = 1 + Math.floor(random() * 12);
     const deadline = `${deadlineDay}/${deadlineMonth}/${year + 1}`;
     const task = pick(TASKS);
-    facts.push({ presenter: name, titles, document, resolution, deadline, task });
+    facts.push({ committee: `${committee} ${place}`, presenter: name, titles, document, resolution, deadline, task });
     paragraphs.push(
       `${titles} ${name} trình bày ${document} của ${committee} ${place} về thực hiện Nghị quyết số ${resolution} ngày ${1 + Math.floor(random() * 28)}/${1 + Math.floor(random() * 12)}/${year} của Ban Chấp hành Trung ương Đảng về ${pick(TOPICS)}.`,
     );
