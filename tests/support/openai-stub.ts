@@ -1,0 +1,62 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LocalHashEmbeddings } from '../../src/embeddings/local-hash-embeddings.js';
+
+export interface RecordedRequest {
+  path: string;
+  authorization: string | undefined;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A small server speaking the OpenAI wire format on loopback, for tests: `/v1/embeddings`
+ * (float or base64), with real vectors so retrieval through it can be asserted.
+ */
+export class OpenAIStub {
+  readonly requests: RecordedRequest[] = [];
+  private server: Server | undefined;
+  private readonly vectors = new LocalHashEmbeddings({ dimensions: 256 });
+  /** Set to make the next responses fail with this HTTP status. */
+  failWith: number | undefined;
+
+  async start(): Promise<string> {
+    this.server = createServer(async (request, response) => {
+      const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
+      this.requests.push({ path: request.url ?? '', authorization: request.headers.authorization, body });
+      if (this.failWith) {
+        response.writeHead(this.failWith, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { message: 'stub failure', type: 'server_error' } }));
+        return;
+      }
+      if (request.url === '/v1/embeddings') {
+        const inputs = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)];
+        const data = inputs.map((input, index) => {
+          const vector = this.vectors.embed(input);
+          const embedding = body.encoding_format === 'base64' ? Buffer.from(Float32Array.from(vector).buffer).toString('base64') : vector;
+          return { object: 'embedding', index, embedding };
+        });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        return;
+      }
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { message: `no route ${request.url}` } }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    request.setEncoding('utf8');
+    request.on('data', (part) => (data += part));
+    request.on('end', () => resolve(data));
+    request.on('error', reject);
+  });
+}
