@@ -1,5 +1,6 @@
 import type { Config } from './config/index.js';
 import { createEmbeddingModel, type EmbeddingModel } from './embeddings/index.js';
+import { extractFacts, FACTS_VERSION } from './facts/extract.js';
 import { IngestPipeline, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger, type Logger } from './logger.js';
 import { HybridRetriever } from './rag/hybrid-retriever.js';
@@ -35,9 +36,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (report.vectorsAdded || report.vectorsRemoved || report.reembedded) {
     logger.info({ ...report }, 'vector index brought in line with the database');
   }
+  const refreshed = refreshFacts(store);
+  if (refreshed > 0) logger.info({ articles: refreshed }, 'facts re-extracted with the current extractor');
   const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch);
   const retriever = new HybridRetriever(store);
   return { config, logger, model, store, ingest, retriever, close: () => store.close() };
+}
+
+const FACTS_VERSION_KEY = 'facts_version';
+
+/** Re-extracts every stored article's facts when the extractor changed since they were stored. */
+function refreshFacts(store: Store): number {
+  if (store.articles.getMeta(FACTS_VERSION_KEY) === String(FACTS_VERSION)) return 0;
+  let count = 0;
+  store.db.transaction(() => {
+    for (const article of [...store.articles.articlesForFacts()]) {
+      store.facts.replaceFacts(article.id, extractFacts(article));
+      count++;
+    }
+    store.articles.setMeta(FACTS_VERSION_KEY, String(FACTS_VERSION));
+  })();
+  return count;
 }
 
 const SEEDED_KEY = 'bundled_articles_ingested';

@@ -30,6 +30,7 @@ const FORBIDDEN: Record<string, string[]> = {
   rag: ['bot', 'cli', 'ingest', 'app.js', 'grammy'],
   embeddings: ['bot', 'cli', 'rag', 'store', 'ingest', 'app.js', 'grammy'],
   config: ['bot', 'cli', 'rag', 'store', 'ingest', 'app.js', 'grammy'],
+  facts: ['bot', 'cli', 'rag', 'store', 'ingest', 'embeddings', 'app.js', 'grammy'],
 };
 
 describe('module dependencies', () => {

@@ -146,6 +146,7 @@ export class IngestPipeline {
       signature: article.signature,
       bands: article.bands,
       chunks: article.chunks.map((chunk, position) => ({ ...chunk, position, vector: vectors[position]! })),
+      facts: article.facts,
     });
     this.store.vectors.index.apply(change);
     return { ...base, outcome: known ? 'updated' : 'added', articleId };

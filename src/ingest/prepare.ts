@@ -1,4 +1,6 @@
 import { AppError } from '../errors.js';
+import { extractFacts } from '../facts/extract.js';
+import type { ArticleFacts } from '../facts/types.js';
 import { wordsOf } from '../text/normalize.js';
 import { chunkText, type Chunk } from './chunk.js';
 import { cleanArticle } from './clean.js';
@@ -16,6 +18,7 @@ export interface PreparedArticle {
   signature: Uint32Array;
   bands: string[];
   chunks: Chunk[];
+  facts: ArticleFacts;
 }
 
 /** Fewer words than this after cleaning is a page without an article (a menu, an error page). */
@@ -44,5 +47,6 @@ export function prepareArticle(document: LoadedDocument): PreparedArticle {
     signature,
     bands: bandKeys(signature),
     chunks: chunkText(article.text),
+    facts: extractFacts(article),
   };
 }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ArticleFacts } from '../facts/types.js';
 import { foldDStroke } from '../text/normalize.js';
+import { FactRepository } from './fact-repository.js';
 
 export interface ArticleRecord {
   id: string;
@@ -53,6 +55,7 @@ export interface ArticleWrite {
   signature: Uint32Array;
   bands: string[];
   chunks: NewChunk[];
+  facts: ArticleFacts;
 }
 
 /** What a write did to the chunk ids, so the vector index can follow the database. */
@@ -95,10 +98,14 @@ const toArticle = (row: ArticleRow): ArticleRecord => ({
  * the new one, never a mix.
  */
 export class ArticleRepository {
+  private readonly facts: FactRepository;
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.facts = new FactRepository(db);
+  }
 
   findSource(source: string): { articleId: string; contentHash: string } | undefined {
     return this.db
@@ -163,6 +170,7 @@ export class ArticleRepository {
       const insertBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
       for (const band of article.bands) insertBand.run(band, article.id);
       const added = this.insertChunks(article.id, article.title, article.chunks);
+      this.facts.replaceFacts(article.id, article.facts);
       return { added, removed };
     })();
   }
@@ -197,6 +205,15 @@ export class ArticleRepository {
       this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
       return removed;
     })();
+  }
+
+  /** Every article's id and text with what fact extraction needs, for re-extracting after the extractor changed. */
+  *articlesForFacts(): Generator<{ id: string; title: string; text: string; publishedDate: string | null }> {
+    for (const row of this.db.prepare<[], { id: string; title: string; text: string; publishedDate: string | null }>(
+      'SELECT id, title, text, published_date AS publishedDate FROM articles ORDER BY id',
+    ).iterate()) {
+      yield row;
+    }
   }
 
   listArticles(options: { limit?: number; offset?: number } = {}): ArticleSummary[] {

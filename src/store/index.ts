@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EmbeddingModel } from '../embeddings/index.js';
 import { ArticleRepository } from './article-repository.js';
 import { openDatabase } from './database.js';
+import { FactRepository } from './fact-repository.js';
 import { VectorIndex } from './vector-index.js';
 import { SqliteHnswVectorStore } from './vector-store.js';
 
@@ -9,6 +10,7 @@ export interface Store {
   dataDir: string;
   db: Database.Database;
   articles: ArticleRepository;
+  facts: FactRepository;
   vectors: SqliteHnswVectorStore;
   /** What opening had to do to make index and database agree. */
   openReport: OpenReport;
@@ -58,6 +60,7 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       dataDir,
       db,
       articles,
+      facts: new FactRepository(db),
       vectors,
       openReport: report,
       close() {

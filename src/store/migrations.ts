@@ -61,6 +61,75 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         DELETE FROM chunk_fts WHERE rowid = old.id;
       END;
     `),
+  (db) =>
+    db.exec(`
+      -- Facts extracted at ingest. Each rests on a quote: article text [start, end) and the chunk holding it.
+      CREATE TABLE document_mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        chunk_id INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
+        canonical_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        kind TEXT,
+        issued_date TEXT,
+        issuer TEXT,
+        quote TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL
+      );
+      CREATE INDEX document_mentions_canonical ON document_mentions(canonical_id);
+      CREATE INDEX document_mentions_article ON document_mentions(article_id);
+
+      CREATE TABLE presentations (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        chunk_id INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
+        presenter TEXT NOT NULL,
+        presenter_folded TEXT NOT NULL,
+        titles TEXT NOT NULL,
+        act TEXT NOT NULL,
+        document TEXT NOT NULL,
+        event_date TEXT,
+        event_date_raw TEXT,
+        event_date_inference TEXT,
+        quote TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        origin TEXT NOT NULL
+      );
+      CREATE INDEX presentations_presenter ON presentations(presenter_folded);
+      CREATE INDEX presentations_article ON presentations(article_id);
+
+      -- Documents a presentation is about: the plan itself ('document') and the resolutions it implements.
+      CREATE TABLE presentation_documents (
+        presentation_id INTEGER NOT NULL REFERENCES presentations(id) ON DELETE CASCADE,
+        canonical_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('document', 'resolution')),
+        PRIMARY KEY (presentation_id, canonical_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX presentation_documents_canonical ON presentation_documents(canonical_id);
+
+      CREATE TABLE deadlines (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        chunk_id INTEGER REFERENCES chunks(id) ON DELETE SET NULL,
+        task TEXT NOT NULL,
+        responsible TEXT,
+        phrase TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start_date TEXT,
+        end_date TEXT,
+        inference TEXT,
+        related_document TEXT,
+        quote TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        origin TEXT NOT NULL
+      );
+      CREATE INDEX deadlines_end ON deadlines(end_date);
+      CREATE INDEX deadlines_article ON deadlines(article_id);
+    `),
 ];
 
 export function migrate(db: Database.Database): void {

@@ -37,3 +37,18 @@ export function parseIsoTimestamp(value: string | null | undefined): string | nu
   const match = value?.trim().match(/^(\d{4})-(\d{2})-(\d{2})/);
   return match ? isoDate(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
+
+/** A date typed by a person: ISO `2020-12-01` or Vietnamese `1/12/2020`, `01-12-2020`. */
+export function parseUserDate(value: string): string | null {
+  const iso = value.trim().match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const vn = value.trim().match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
+  return vn ? isoDate(Number(vn[3]), Number(vn[2]), Number(vn[1])) : null;
+}
+
+/** `2020-12-10` → `10/12/2020`, the way Vietnamese readers write dates. */
+export function formatVietnameseDate(iso: string | null): string {
+  if (!iso) return 'không rõ';
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day}/${month}/${year}`;
+}

@@ -1,0 +1,104 @@
+import { isoDate } from '../text/dates.js';
+import { inferYear, type DatedReference } from './year-inference.js';
+
+export type DeadlineKind = 'before_date' | 'on_date' | 'date_range' | 'within_month' | 'early_month' | 'mid_month' | 'late_month' | 'quarter' | 'year';
+
+export interface DeadlinePhrase {
+  /** As written: "hoàn thành trước ngày 15/1/2021". */
+  phrase: string;
+  kind: DeadlineKind;
+  /** ISO range the deadline covers; `start` null for "before" deadlines. */
+  start: string | null;
+  end: string | null;
+  inference: string | null;
+  index: number;
+}
+
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const D = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
+const DONE = String.raw`(?:(?:phải\s+)?(?:hoàn thành|xong|kết thúc)\s+)?`;
+
+const PATTERNS: Array<{ regex: RegExp; parse: (m: RegExpMatchArray, ref: DatedReference | null) => Omit<DeadlinePhrase, 'phrase' | 'index'> | null }> = [
+  {
+    // từ ngày 1/3 đến ngày 30/6/2024
+    regex: new RegExp(String.raw`từ\s+ngày\s+${D}\s+đến\s+(?:hết\s+)?ngày\s+${D}`, 'giu'),
+    parse: (m, ref) => {
+      const end = resolveDay(+m[4]!, +m[5]!, m[6], ref);
+      const start = resolveDay(+m[1]!, +m[2]!, m[3] ?? m[6], ref);
+      return end.date ? { kind: 'date_range', start: start.date, end: end.date, inference: end.inference } : null;
+    },
+  },
+  {
+    // (hoàn thành) trước ngày 15/1/2021; chậm nhất ngày …; hạn chót …
+    regex: new RegExp(String.raw`${DONE}(?:trước|chậm nhất(?:\s+là)?(?:\s+vào)?|không muộn hơn|hạn chót(?:\s+là)?)\s+(?:ngày\s+)?${D}`, 'giu'),
+    parse: (m, ref) => {
+      const day = resolveDay(+m[1]!, +m[2]!, m[3], ref);
+      return day.date ? { kind: 'before_date', start: null, end: day.date, inference: day.inference } : null;
+    },
+  },
+  {
+    // (hoàn thành) trong tháng 12/2020; vào cuối tháng 12/2023; đầu tháng 3 năm 2024
+    regex: new RegExp(
+      String.raw`${DONE}(?:(?:ngay\s+)?(?:trong|vào)\s+(?:(đầu|giữa|cuối)\s+)?|(đầu|giữa|cuối)\s+)tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])`,
+      'giu',
+    ),
+    parse: (m, ref) => {
+      const part = (m[1] ?? m[2])?.toLowerCase();
+      const month = +m[3]!;
+      const yearText = m[4] ?? m[5];
+      let year = yearText ? +yearText : undefined;
+      let inference: string | null = null;
+      if (year === undefined) {
+        const inferred = inferYear(1, month, ref);
+        if (!inferred.date) return null;
+        year = +inferred.date.slice(0, 4);
+        inference = inferred.inference;
+      }
+      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      const [from, to, kind]: [number, number, DeadlineKind] =
+        part === 'đầu' ? [1, 10, 'early_month'] : part === 'giữa' ? [11, 20, 'mid_month'] : part === 'cuối' ? [21, last, 'late_month'] : [1, last, 'within_month'];
+      const start = isoDate(year, month, from);
+      const end = isoDate(year, month, to);
+      return start && end ? { kind, start, end, inference } : null;
+    },
+  },
+  {
+    // (trong) Quý III/2023
+    regex: new RegExp(String.raw`${DONE}(?:(?:trong|vào)\s+)?quý\s+(IV|I{1,3}|[1-4])(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})`, 'giu'),
+    parse: (m) => {
+      const quarter = ROMAN[m[1]!.toUpperCase()]!;
+      const year = +m[2]!;
+      const start = isoDate(year, quarter * 3 - 2, 1);
+      const end = isoDate(year, quarter * 3, new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate());
+      return { kind: 'quarter', start, end, inference: null };
+    },
+  },
+  {
+    // hoàn thành trong năm 2024; đến hết năm 2023; trước năm 2025 (not "đến năm 2030": a vision, not a deadline)
+    regex: /(?:(?:hoàn thành|xong)\s+(?:trong\s+|trước\s+)?|đến hết\s+|trước\s+|chậm nhất(?:\s+trong)?\s+)năm\s+(\d{4})/giu,
+    parse: (m) => {
+      const year = +m[1]!;
+      const before = /^trước/i.test(m[0]) || /xong\s+trước|thành\s+trước/i.test(m[0]);
+      return { kind: 'year', start: before ? null : isoDate(year, 1, 1), end: before ? isoDate(year - 1, 12, 31) : isoDate(year, 12, 31), inference: null };
+    },
+  },
+];
+
+function resolveDay(day: number, month: number, year: string | undefined, ref: DatedReference | null): { date: string | null; inference: string | null } {
+  if (year) return { date: isoDate(+year, month, day), inference: null };
+  return inferYear(day, month, ref);
+}
+
+/** Every deadline phrase in a sentence, earliest first; overlapping matches keep the longer. */
+export function findDeadlinePhrases(sentence: string, reference: DatedReference | null): DeadlinePhrase[] {
+  const found: DeadlinePhrase[] = [];
+  for (const pattern of PATTERNS) {
+    for (const match of sentence.matchAll(pattern.regex)) {
+      const parsed = pattern.parse(match, reference);
+      if (!parsed) continue;
+      found.push({ ...parsed, phrase: match[0].trim(), index: match.index! + (match[0].length - match[0].trimStart().length) });
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.phrase.length - a.phrase.length);
+  return found.filter((phrase, i) => !found.slice(0, i).some((other) => phrase.index < other.index + other.phrase.length));
+}

@@ -1,0 +1,95 @@
+import type { DocumentMention } from '../text/document-ids.js';
+import { symbolKind } from '../text/document-ids.js';
+import type { Span } from '../text/sentences.js';
+import { findDeadlinePhrases } from './deadline-phrases.js';
+import type { DeadlineFact } from './types.js';
+import type { DatedReference } from './year-inference.js';
+
+const LEADING_CONNECTIVES = /^(?:(?:Theo kế hoạch|Theo đó|Đồng thời|Trong đó|Ngoài ra|Trước mắt|Cụ thể|Bên cạnh đó)\s*,?\s*)+/iu;
+
+/** "do X tổ chức", "giao X chủ trì": who the text makes responsible. */
+const ASSIGNED =
+  /(?<![\p{L}])(?:do|giao(?:\s+cho)?)\s+(.+?)\s+(?:tổ chức|chủ trì|thực hiện|triển khai|hoàn thành|khẩn trương|tham mưu|theo dõi|phối hợp|xây dựng|trình|báo cáo)(?![\p{L}])/u;
+
+/** A sentence subject followed by its verb: "Các sở, ban, ngành … báo cáo", "Ban Thường vụ Thành ủy đã thống nhất". */
+const SUBJECT =
+  /^(.{3,200}?)\s+(?:sẽ|đã|phải|cần|có trách nhiệm|được giao|báo cáo|trình|gửi|hoàn thành|tổ chức|thống nhất|nộp)(?![\p{L}])/u;
+
+/** What a responsible party looks like: a body, its head, or a group of cadres. */
+const PARTY_HEAD =
+  /^(?:Các|các|Ban|Sở|Bộ|UBND|HĐND|Ủy ban|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Cơ quan|Mặt trận|Thành đoàn|Tỉnh đoàn|Công an|Cán bộ|cán bộ|Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Thường trực|Hội đồng|Trung tâm|Viện|\d+\s+nội dung)(?![\p{L}])/u;
+
+function responsibleIn(clause: string, sentence: string, previous: string | null): string | null {
+  const assigned = clause.match(ASSIGNED) ?? sentence.match(ASSIGNED) ?? previous?.match(ASSIGNED);
+  if (assigned && assigned[1]!.split(/\s+/).length <= 16) return assigned[1]!.trim();
+  const subject = clause.replace(LEADING_CONNECTIVES, '').match(SUBJECT);
+  if (!subject) return null;
+  const words = subject[1]!.trim();
+  if (words.split(/\s+/).length > 24 || !PARTY_HEAD.test(words) || /^các hội nghị/iu.test(words)) return null;
+  const owner = words.match(/(?<![\p{L}])của\s+(.+)$/u);
+  return (owner ? owner[1]! : words).trim();
+}
+
+function taskOf(clause: string, phrase: string): string {
+  const task = clause
+    .replace(phrase, ' ')
+    .replace(LEADING_CONNECTIVES, '')
+    .replace(/\s+,/g, ',')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/(?:,|\s)+(?:và\s+)?$/u, '')
+    .replace(/[.;…/]+$/u, '')
+    .trim();
+  return task.charAt(0).toUpperCase() + task.slice(1);
+}
+
+/** The clause of a sentence holding the phrase: clauses are separated by ";". */
+function clauseAround(sentence: string, index: number): { text: string; start: number } {
+  const before = sentence.lastIndexOf(';', index);
+  const after = sentence.indexOf(';', index);
+  const start = before < 0 ? 0 : before + 1;
+  const end = after < 0 ? sentence.length : after;
+  const raw = sentence.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  return { text: raw.trim(), start: start + lead };
+}
+
+/**
+ * Deadlines of an article: every phrase such as "hoàn thành trước ngày 15/1/2021", "trong
+ * tháng 12/2020", "vào cuối tháng 12/2023", "Quý III/2023", with the task it applies to, who is
+ * responsible when the text says, and the plan it belongs to (the last numbered plan named before it).
+ */
+export function extractDeadlines(text: string, sentences: Span[], mentions: DocumentMention[], reference: DatedReference | null, skipBefore: number): DeadlineFact[] {
+  const facts: DeadlineFact[] = [];
+  const plans = mentions.filter((m) => symbolKind(m.canonicalId) !== 'NQ' && !/^Nghị quyết/i.test(m.raw));
+  // A plan the article itself reports (dated, or "ban hành …") owns the deadlines after it, over plans merely cited.
+  const issued = plans.filter((m) => m.issuedDate || /ban hành\s*$/u.test(text.slice(Math.max(0, m.start - 12), m.start)));
+  sentences.forEach((span, i) => {
+    if (span.end <= skipBefore) return;
+    const sentence = text.slice(span.start, span.end);
+    const previousSpan = sentences[i - 1];
+    const previous = previousSpan && !text.slice(previousSpan.end, span.start).includes('\n') ? text.slice(previousSpan.start, previousSpan.end) : null;
+    for (const found of findDeadlinePhrases(sentence, reference)) {
+      if (/tính\s+đến\s*$/iu.test(sentence.slice(0, found.index))) continue; // "Tính đến ngày …" reports status, sets no deadline
+      const clause = clauseAround(sentence, found.index);
+      const task = taskOf(clause.text, found.phrase);
+      if (task.split(/\s+/).length < 2) continue;
+      const at = span.start + found.index;
+      const related = issued.filter((plan) => plan.start < at).at(-1) ?? plans.filter((plan) => plan.start < at).at(-1);
+      facts.push({
+        task,
+        responsible: responsibleIn(clause.text, sentence, previous),
+        phrase: found.phrase,
+        kind: found.kind,
+        startDate: found.start,
+        endDate: found.end,
+        inference: found.inference,
+        relatedDocument: related?.canonicalId ?? null,
+        quote: sentence,
+        start: span.start,
+        end: span.end,
+        origin: 'rules',
+      });
+    }
+  });
+  return facts;
+}

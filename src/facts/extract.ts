@@ -1,0 +1,58 @@
+import { findDocumentMentions } from '../text/document-ids.js';
+import { sentenceSpans, type Span } from '../text/sentences.js';
+import { extractDeadlines } from './deadlines.js';
+import { extractPresentations, type EventDate } from './presentations.js';
+import type { ArticleFacts } from './types.js';
+import { inferYear, yearReference, type DatedReference } from './year-inference.js';
+
+/** Bump when extraction changes: stored articles are re-extracted on the next open. */
+export const FACTS_VERSION = 1;
+
+export interface ArticleForFacts {
+  title: string;
+  text: string;
+  publishedDate: string | null;
+}
+
+/** "Chiều 6/12,", "Sáng 11-1,", "* Ngày 19/11,", "Chiều 23/11, tại …": when a reported meeting took place. */
+const EVENT_DATE = /^(?:[*•-]\s*)?(?:[\p{Lu}]{2,6}\s*-\s*)?((?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Sáng nay|Chiều nay)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?)(?=[\s,])/u;
+
+function conferenceDate(text: string, sentences: Span[], reference: DatedReference | null): EventDate {
+  for (const span of sentences.slice(0, 6)) {
+    const match = text.slice(span.start, span.end).match(EVENT_DATE);
+    if (!match) continue;
+    const [, raw, day, month, year] = match;
+    if (year) return { date: inferYear(+day!, +month!, { date: `${year}-01-01`, why: '', direction: 'after' }).date, raw: raw!, inference: null };
+    const inferred = inferYear(+day!, +month!, reference);
+    return { date: inferred.date, raw: raw!, inference: inferred.inference };
+  }
+  return { date: null, raw: null, inference: null };
+}
+
+/**
+ * Structured facts of one cleaned article: the documents it cites, who presented what, and
+ * every deadline. Each fact carries the sentence it rests on; nothing is stored without one.
+ */
+export function extractFacts(article: ArticleForFacts): ArticleFacts {
+  const { text } = article;
+  const sentences = sentenceSpans(text);
+  const mentions = findDocumentMentions(text);
+  const reference = yearReference(article.publishedDate, mentions.map((m) => m.issuedDate));
+  const eventDate = conferenceDate(text, sentences, reference);
+  // Deadlines without a year follow the meeting (or the page) that set them.
+  const deadlineBase = eventDate.date ?? article.publishedDate ?? reference?.date ?? null;
+  const deadlineReference: DatedReference | null = deadlineBase
+    ? { date: deadlineBase, why: eventDate.date ? 'ngày hội nghị' : 'ngày đăng bài', direction: 'after' }
+    : null;
+  const titleEnd = text.startsWith(article.title) ? article.title.length : 0;
+
+  const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? { start: offset, end: offset };
+  return {
+    documents: mentions.map((m) => {
+      const span = sentenceOf(m.start);
+      return { canonicalId: m.canonicalId, label: m.label, kind: m.kind, issuedDate: m.issuedDate, issuer: m.issuer, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
+    }),
+    presentations: extractPresentations(text, sentences.filter((s) => s.start >= titleEnd), eventDate),
+    deadlines: extractDeadlines(text, sentences, mentions, deadlineReference, titleEnd),
+  };
+}

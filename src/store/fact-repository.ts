@@ -1,0 +1,208 @@
+import type Database from 'better-sqlite3';
+import type { ArticleFacts, DeadlineFact, PresentationFact } from '../facts/types.js';
+import { matchesDocumentQuery, type DocumentQuery } from '../text/document-ids.js';
+import { foldForMatch } from '../text/normalize.js';
+
+/** Where a fact comes from, for citing it. */
+export interface FactSource {
+  articleId: string;
+  chunkId: number | null;
+  source: string;
+  title: string;
+  publishedDate: string | null;
+}
+
+export interface StoredPresentation extends Omit<PresentationFact, 'documentIds' | 'resolutions' | 'resolutionLabels'>, FactSource {
+  id: number;
+  documentIds: string[];
+  resolutions: string[];
+  resolutionLabels: string[];
+}
+
+export interface StoredDeadline extends DeadlineFact, FactSource {
+  id: number;
+}
+
+export interface StoredDocumentMention extends FactSource {
+  canonicalId: string;
+  label: string;
+  kind: string | null;
+  issuedDate: string | null;
+  issuer: string | null;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+const SOURCE_COLUMNS = `f.article_id AS articleId, f.chunk_id AS chunkId, a.source, a.title, a.published_date AS publishedDate`;
+
+interface PresentationRow {
+  id: number;
+  articleId: string;
+  chunkId: number | null;
+  source: string;
+  title: string;
+  publishedDate: string | null;
+  presenter: string;
+  titles: string;
+  act: string;
+  document: string;
+  eventDate: string | null;
+  eventDateRaw: string | null;
+  eventDateInference: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  origin: 'rules' | 'llm';
+  documents: string | null;
+}
+
+/**
+ * Facts in SQLite: written with their article (same transaction, replaced on update, gone on
+ * delete) and read by person, by document or resolution, and by date range.
+ */
+export class FactRepository {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Replaces an article's facts; call inside the article's transaction. Chunk ids are found from offsets. */
+  replaceFacts(articleId: string, facts: ArticleFacts): void {
+    for (const table of ['document_mentions', 'presentations', 'deadlines']) this.db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+    const chunks = this.db
+      .prepare<[string], { id: number; start: number; end: number }>('SELECT id, start, end FROM chunks WHERE article_id = ? ORDER BY position')
+      .all(articleId);
+    const chunkFor = (start: number, end: number) =>
+      (chunks.find((c) => c.start <= start && end <= c.end) ?? chunks.find((c) => c.start <= start && start < c.end))?.id ?? null;
+
+    const mention = this.db.prepare(
+      `INSERT INTO document_mentions (article_id, chunk_id, canonical_id, label, kind, issued_date, issuer, quote, start, end)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const d of facts.documents) {
+      mention.run(articleId, chunkFor(d.start, d.end), d.canonicalId, d.label, d.kind, d.issuedDate, d.issuer, d.quote, d.start, d.end);
+    }
+    const presentation = this.db.prepare(
+      `INSERT INTO presentations (article_id, chunk_id, presenter, presenter_folded, titles, act, document, event_date, event_date_raw,
+         event_date_inference, quote, start, end, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const link = this.db.prepare('INSERT OR IGNORE INTO presentation_documents (presentation_id, canonical_id, label, role) VALUES (?, ?, ?, ?)');
+    for (const p of facts.presentations) {
+      const id = Number(
+        presentation.run(articleId, chunkFor(p.start, p.end), p.presenter, foldForMatch(p.presenter), JSON.stringify(p.titles), p.act, p.document,
+          p.eventDate, p.eventDateRaw, p.eventDateInference, p.quote, p.start, p.end, p.origin).lastInsertRowid,
+      );
+      for (const documentId of p.documentIds) link.run(id, documentId, documentId, 'document');
+      p.resolutions.forEach((resolution, i) => link.run(id, resolution, p.resolutionLabels[i] ?? resolution, 'resolution'));
+    }
+    const deadline = this.db.prepare(
+      `INSERT INTO deadlines (article_id, chunk_id, task, responsible, phrase, kind, start_date, end_date, inference, related_document, quote, start, end, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const d of facts.deadlines) {
+      deadline.run(articleId, chunkFor(d.start, d.end), d.task, d.responsible, d.phrase, d.kind, d.startDate, d.endDate, d.inference, d.relatedDocument, d.quote, d.start, d.end, d.origin);
+    }
+  }
+
+  counts(): { presentations: number; deadlines: number; documents: number } {
+    return this.db
+      .prepare<[], { presentations: number; deadlines: number; documents: number }>(
+        `SELECT (SELECT count(*) FROM presentations) AS presentations, (SELECT count(*) FROM deadlines) AS deadlines,
+                (SELECT count(DISTINCT canonical_id) FROM document_mentions) AS documents`,
+      )
+      .get()!;
+  }
+
+  /** Presentations whose presenter's name holds every word of `name`, with or without diacritics. */
+  presentationsByPerson(name: string): StoredPresentation[] {
+    const words = foldForMatch(name).split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    return this.presentations(`WHERE ${words.map(() => "(' ' || f.presenter_folded || ' ') LIKE ?").join(' AND ')}`, words.map((w) => `% ${w} %`));
+  }
+
+  /** Presentations of a document, or of plans implementing a resolution ("NQ 28", "28-NQ/TW"). */
+  presentationsByDocument(query: DocumentQuery): StoredPresentation[] {
+    const ids = this.db
+      .prepare<[string, string], { id: number; canonical: string }>(
+        `SELECT presentation_id AS id, canonical_id AS canonical FROM presentation_documents WHERE canonical_id LIKE ? OR canonical_id LIKE ?`,
+      )
+      .all(`${query.number}-%`, `${query.number}/%`)
+      .filter((row) => matchesDocumentQuery(row.canonical, query))
+      .map((row) => row.id);
+    if (ids.length === 0) return [];
+    return this.presentations(`WHERE f.id IN (${ids.map(() => '?').join(',')})`, ids);
+  }
+
+  presentationsOfArticle(articleId: string): StoredPresentation[] {
+    return this.presentations('WHERE f.article_id = ?', [articleId]);
+  }
+
+  allPresentations(): StoredPresentation[] {
+    return this.presentations('', []);
+  }
+
+  /** Mentions of a document anywhere (its issuing date, issuer and the sentence that says so). */
+  documentMentions(query: DocumentQuery): StoredDocumentMention[] {
+    return this.db
+      .prepare<[string, string], StoredDocumentMention>(
+        `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
+         FROM document_mentions f JOIN articles a ON a.id = f.article_id
+         WHERE f.canonical_id LIKE ? OR f.canonical_id LIKE ? ORDER BY f.issued_date IS NULL, f.article_id, f.start`,
+      )
+      .all(`${query.number}-%`, `${query.number}/%`)
+      .filter((row) => matchesDocumentQuery(row.canonicalId, query));
+  }
+
+  /** Deadlines whose period meets [from, to] (ISO dates, inclusive), earliest first. */
+  deadlinesBetween(from: string, to: string): StoredDeadline[] {
+    return this.deadlines('WHERE f.end_date >= ? AND COALESCE(f.start_date, f.end_date) <= ?', [from, to]);
+  }
+
+  /** Deadlines ending on or before `date`. */
+  deadlinesDueBy(date: string): StoredDeadline[] {
+    return this.deadlines('WHERE f.end_date <= ?', [date]);
+  }
+
+  deadlinesOfArticle(articleId: string): StoredDeadline[] {
+    return this.deadlines('WHERE f.article_id = ?', [articleId]);
+  }
+
+  deadlinesOfDocument(query: DocumentQuery): StoredDeadline[] {
+    return this.deadlines('WHERE f.related_document IS NOT NULL', []).filter((d) => matchesDocumentQuery(d.relatedDocument!, query));
+  }
+
+  allDeadlines(): StoredDeadline[] {
+    return this.deadlines('', []);
+  }
+
+  private presentations(where: string, params: unknown[]): StoredPresentation[] {
+    const rows = this.db
+      .prepare<unknown[], PresentationRow>(
+        `SELECT f.id, ${SOURCE_COLUMNS}, f.presenter, f.titles, f.act, f.document, f.event_date AS eventDate, f.event_date_raw AS eventDateRaw,
+                f.event_date_inference AS eventDateInference, f.quote, f.start, f.end, f.origin,
+                (SELECT json_group_array(json_array(d.canonical_id, d.label, d.role)) FROM presentation_documents d WHERE d.presentation_id = f.id) AS documents
+         FROM presentations f JOIN articles a ON a.id = f.article_id ${where}
+         ORDER BY f.event_date IS NULL, f.event_date, f.article_id, f.start`,
+      )
+      .all(...params);
+    return rows.map(({ documents, titles, ...row }) => {
+      const links = JSON.parse(documents ?? '[]') as Array<[string, string, string]>;
+      return {
+        ...row,
+        titles: JSON.parse(titles) as string[],
+        documentIds: links.filter((l) => l[2] === 'document').map((l) => l[0]),
+        resolutions: links.filter((l) => l[2] === 'resolution').map((l) => l[0]),
+        resolutionLabels: links.filter((l) => l[2] === 'resolution').map((l) => l[1]),
+      };
+    });
+  }
+
+  private deadlines(where: string, params: unknown[]): StoredDeadline[] {
+    return this.db
+      .prepare<unknown[], StoredDeadline>(
+        `SELECT f.id, ${SOURCE_COLUMNS}, f.task, f.responsible, f.phrase, f.kind, f.start_date AS startDate, f.end_date AS endDate,
+                f.inference, f.related_document AS relatedDocument, f.quote, f.start, f.end, f.origin
+         FROM deadlines f JOIN articles a ON a.id = f.article_id ${where}
+         ORDER BY f.end_date IS NULL, f.end_date, f.article_id, f.start`,
+      )
+      .all(...params);
+  }
+}
