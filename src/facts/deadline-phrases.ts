@@ -18,7 +18,17 @@ const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2':
 const D = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
 const DONE = String.raw`(?:(?:phải\s+)?(?:hoàn thành|xong|kết thúc)\s+)?`;
 
-const PATTERNS: Array<{ regex: RegExp; parse: (m: RegExpMatchArray, ref: DatedReference | null) => Omit<DeadlinePhrase, 'phrase' | 'index'> | null }> = [
+interface Pattern {
+  regex: RegExp;
+  parse: (m: RegExpMatchArray, ref: DatedReference | null) => Omit<DeadlinePhrase, 'phrase' | 'index'> | null;
+  /** Extra condition on the sentence before the phrase. */
+  guard?: (before: string) => boolean;
+}
+
+/** "phải hoàn thành … trong năm 2025": a completion verb earlier in the same clause. */
+const COMPLETION_BEFORE = (before: string) => /(?:hoàn thành|phải|xong|hoàn tất)(?![\p{L}])[^;]*$/u.test(before);
+
+const PATTERNS: Pattern[] = [
   {
     // từ ngày 1/3 đến ngày 30/6/2024
     regex: new RegExp(String.raw`từ\s+ngày\s+${D}\s+đến\s+(?:hết\s+)?ngày\s+${D}`, 'giu'),
@@ -76,13 +86,21 @@ const PATTERNS: Array<{ regex: RegExp; parse: (m: RegExpMatchArray, ref: DatedRe
   {
     // hoàn thành trong năm 2024; đến hết năm 2023; trước năm 2025 (not "đến năm 2030": a vision, not a deadline)
     regex: /(?:(?:hoàn thành|xong)\s+(?:trong\s+|trước\s+)?|đến hết\s+|trước\s+|chậm nhất(?:\s+trong)?\s+)năm\s+(\d{4})/giu,
-    parse: (m) => {
-      const year = +m[1]!;
-      const before = /^trước/i.test(m[0]) || /xong\s+trước|thành\s+trước/i.test(m[0]);
-      return { kind: 'year', start: before ? null : isoDate(year, 1, 1), end: before ? isoDate(year - 1, 12, 31) : isoDate(year, 12, 31), inference: null };
-    },
+    parse: parseYear,
+  },
+  {
+    // "Các xã phải hoàn thành xây dựng nông thôn mới trong năm 2025": "trong năm" only after a completion verb.
+    regex: /trong\s+năm\s+(\d{4})/giu,
+    parse: parseYear,
+    guard: COMPLETION_BEFORE,
   },
 ];
+
+function parseYear(m: RegExpMatchArray): Omit<DeadlinePhrase, 'phrase' | 'index'> {
+  const year = +m[1]!;
+  const before = /^trước/i.test(m[0]) || /xong\s+trước|thành\s+trước/i.test(m[0]);
+  return { kind: 'year', start: before ? null : isoDate(year, 1, 1), end: before ? isoDate(year - 1, 12, 31) : isoDate(year, 12, 31), inference: null };
+}
 
 function resolveDay(day: number, month: number, year: string | undefined, ref: DatedReference | null): { date: string | null; inference: string | null } {
   if (year) return { date: isoDate(+year, month, day), inference: null };
@@ -94,6 +112,7 @@ export function findDeadlinePhrases(sentence: string, reference: DatedReference 
   const found: DeadlinePhrase[] = [];
   for (const pattern of PATTERNS) {
     for (const match of sentence.matchAll(pattern.regex)) {
+      if (pattern.guard && !pattern.guard(sentence.slice(0, match.index))) continue;
       const parsed = pattern.parse(match, reference);
       if (!parsed) continue;
       found.push({ ...parsed, phrase: match[0].trim(), index: match.index! + (match[0].length - match[0].trimStart().length) });

@@ -13,21 +13,26 @@ const ASSIGNED =
 
 /** A sentence subject followed by its verb: "Các sở, ban, ngành … báo cáo", "Ban Thường vụ Thành ủy đã thống nhất". */
 const SUBJECT =
-  /^(.{3,200}?)\s+(?:sẽ|đã|phải|cần|có trách nhiệm|được giao|báo cáo|trình|gửi|hoàn thành|tổ chức|thống nhất|nộp)(?![\p{L}])/u;
+  /^(.{3,200}?)\s+(?:sẽ|đã|phải|cần|có trách nhiệm|được giao|báo cáo|trình|gửi|hoàn thành|tổ chức|thống nhất|nộp|tổng hợp|xây dựng|rà soát|hoàn thiện|chủ trì|tham mưu|triển khai|thực hiện|ban hành|kiểm tra)(?![\p{L}])/u;
 
 /** What a responsible party looks like: a body, its head, or a group of cadres. */
 const PARTY_HEAD =
   /^(?:Các|các|Ban|Sở|Bộ|UBND|HĐND|Ủy ban|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Cơ quan|Mặt trận|Thành đoàn|Tỉnh đoàn|Công an|Cán bộ|cán bộ|Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Thường trực|Hội đồng|Trung tâm|Viện|\d+\s+nội dung)(?![\p{L}])/u;
 
+/** "giao X chủ trì" in the previous sentence carries over ("UBND TP giao Sở X chủ trì … Dự thảo trình trước ngày …"). */
+const ASSIGNED_BY_GIAO = /(?<![\p{L}])giao(?:\s+cho)?\s+(.+?)\s+(?:chủ trì|thực hiện|khẩn trương|tham mưu|theo dõi|phối hợp|xây dựng)(?![\p{L}])/u;
+
 function responsibleIn(clause: string, sentence: string, previous: string | null): string | null {
-  const assigned = clause.match(ASSIGNED) ?? sentence.match(ASSIGNED) ?? previous?.match(ASSIGNED);
+  const assigned = clause.match(ASSIGNED) ?? sentence.match(ASSIGNED);
   if (assigned && assigned[1]!.split(/\s+/).length <= 16) return assigned[1]!.trim();
   const subject = clause.replace(LEADING_CONNECTIVES, '').match(SUBJECT);
-  if (!subject) return null;
-  const words = subject[1]!.trim();
-  if (words.split(/\s+/).length > 24 || !PARTY_HEAD.test(words) || /^các hội nghị/iu.test(words)) return null;
-  const owner = words.match(/(?<![\p{L}])của\s+(.+)$/u);
-  return (owner ? owner[1]! : words).trim();
+  const words = subject?.[1]!.trim();
+  if (words && words.split(/\s+/).length <= 24 && PARTY_HEAD.test(words) && !/^các hội nghị/iu.test(words)) {
+    const owner = words.match(/(?<![\p{L}])của\s+(.+)$/u);
+    return (owner ? owner[1]! : words).trim();
+  }
+  const carried = previous?.match(ASSIGNED_BY_GIAO);
+  return carried && carried[1]!.split(/\s+/).length <= 16 ? carried[1]!.trim() : null;
 }
 
 function taskOf(clause: string, phrase: string): string {

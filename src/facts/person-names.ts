@@ -5,7 +5,7 @@ const SURNAMES = new Set(
   (
     'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh doan luong mai truong cao ta ha lam chu ' +
     'phung to la thai kieu quach tu vuong hua luu trieu tang van giang khuat lai nong thach tong thieu ton kim au bach cu dam ' +
-    'diep doan han hau khong khuc lac lieu lo lu ma mac nghiem ong quan sam son tan thang tieu trac tri ung vi yen chau ninh bien'
+    'diep doan han hau khong khuc lac lieu lo lu ma mac nghiem quan sam son tan thang tieu trac tri ung vi yen chau ninh bien'
   ).split(' '),
 );
 
@@ -22,10 +22,10 @@ const PLACES = [
 ];
 
 /**
- * The most common family names. One of them inside a run ("xã Tân Lập Nguyễn Văn B") marks
- * where the person's name really starts: double family names are rare.
+ * Family names that are almost never middle names, spelled with their marks (Trần, not Trân).
+ * One inside a run ("xã Tân Lập Nguyễn Văn B") marks where the person's name really starts.
  */
-const COMMON_SURNAMES = new Set('nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong'.split(' '));
+const NEVER_MIDDLE = new Set(['nguyễn', 'trần', 'phạm', 'đặng', 'bùi', 'đỗ', 'ngô', 'huỳnh']);
 
 const CAPITALISED = /^[\p{Lu}][\p{Ll}]*$/u;
 
@@ -58,7 +58,7 @@ export function nameAtEnd(text: string): NameMatch | null {
     const from = run.length - size;
     if (!SURNAMES.has(folded[from]!)) continue;
     if (folded.slice(from).some((_, i) => inPlace.has(from + i))) continue;
-    if (folded.slice(from + 1).some((word) => COMMON_SURNAMES.has(word))) continue;
+    if (run.slice(from + 1).some((word) => NEVER_MIDDLE.has(word[0].toLowerCase()))) continue;
     return { name: run.slice(from).map((word) => word[0]).join(' '), start: run[from]!.index! };
   }
   return null;

@@ -5,7 +5,7 @@ import type { PresentationFact } from './types.js';
 
 /** Acts of presenting a document; the optional "thay mặt …" says on whose behalf. */
 const ACT =
-  /(?:(?:đã|sẽ|vừa|cũng|lần lượt)\s+)*((?:thay mặt\s+[^,.;]{3,60}?\s+)?(?:trình bày tóm tắt|trình bày|báo cáo tóm tắt|báo cáo|tiếp thu,\s*giải trình|giải trình,\s*tiếp thu|tiếp thu và giải trình|tiếp thu|giải trình|quán triệt|công bố))(?=[\s,:])/gu;
+  /(?:(?:đã|sẽ|vừa|cũng|lần lượt)\s+)*((?:thay mặt\s+[^,.;]{3,60}?\s+)?(?:trình bày tóm tắt|trình bày|báo cáo tóm tắt|báo cáo|tiếp thu,\s*giải trình|giải trình,\s*tiếp thu|tiếp thu và giải trình|tiếp thu|giải trình|quán triệt|công bố))(?=[\s,:.;]|$)/gu;
 
 /** Leading words between the act and the document that are not the document. */
 const OBJECT_LEAD =
@@ -49,7 +49,13 @@ interface ActMatch {
   act: string;
   document: string;
   documentStart: number;
+  /** A speech (summing up, closing) rather than a document: its resolutions come from what the speaker says next. */
+  speech?: boolean;
 }
+
+/** "Đồng chí Đinh Tiến Dũng yêu cầu …", "Bí thư Thành ủy Đinh Tiến Dũng nhấn mạnh …": the speaker goes on. */
+const SPEAKER_GOES_ON = (name: string) =>
+  new RegExp(`${name.replace(/\s+/g, '\\s+')}\\s+(?:đã\\s+|cũng\\s+)?(?:yêu cầu|đề nghị|nhấn mạnh|khẳng định|cho biết|chỉ đạo|lưu ý|nêu rõ)`, 'u');
 
 /** Finds "TITLES NAME [đã] ACT DOCUMENT", "NAME, TITLES, ACT DOCUMENT" and "DOCUMENT do NAME ACT" in one sentence. */
 function actsIn(sentence: string): ActMatch[] {
@@ -82,7 +88,7 @@ function actsIn(sentence: string): ActMatch[] {
       titles = splitTitles(left.slice(0, atEnd.start));
     } else {
       // "NAME, TITLES, báo cáo …"
-      const clauses = [...left.matchAll(/(?:^|[,;:]\s*|\b(?:đồng chí|ông|bà)\s+)/gu)].map((m) => m.index! + m[0].length);
+      const clauses = [...left.matchAll(/(?:(?<![\p{L}])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+|[,;:]\s*|^)/gu)].map((m) => m.index! + m[0].length);
       for (const at of clauses.reverse()) {
         const named = nameAtStart(left.slice(at));
         if (!named) continue;
@@ -106,7 +112,7 @@ function actsIn(sentence: string): ActMatch[] {
     const named = nameAtEnd(lead[2]!);
     if (named && /^\s*$/.test(lead[2]!.slice(named.start + named.name.length))) {
       const act = lead[1]!.charAt(0).toLowerCase() + lead[1]!.slice(1);
-      found.push({ presenter: named.name, titles: splitTitles(lead[2]!.slice(0, named.start)), act, document: lead[1]!, documentStart: 0 });
+      found.push({ presenter: named.name, titles: splitTitles(lead[2]!.slice(0, named.start)), act, document: lead[1]!, documentStart: 0, speech: true });
     }
   }
   return found;
@@ -122,13 +128,17 @@ export interface EventDate {
 export function extractPresentations(text: string, sentences: Span[], eventDate: EventDate): PresentationFact[] {
   const facts: PresentationFact[] = [];
   const seen = new Set<string>();
-  for (const span of sentences) {
+  sentences.forEach((span, index) => {
     const sentence = text.slice(span.start, span.end);
     for (const act of actsIn(sentence)) {
       const key = `${act.presenter}|${act.act}|${act.document.slice(0, 80).toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const mentions = findDocumentMentions(act.document);
+      const goesOn = SPEAKER_GOES_ON(act.presenter);
+      const spokenLater = act.speech
+        ? sentences.slice(index + 1).map((s) => text.slice(s.start, s.end)).filter((later) => goesOn.test(later)).join(' ')
+        : '';
+      const mentions = findDocumentMentions(act.speech ? spokenLater : act.document);
       const resolutions = mentions.filter((m) => symbolKind(m.canonicalId) === 'NQ' || /^Nghị quyết/i.test(m.raw));
       const others = mentions.filter((m) => !resolutions.includes(m));
       facts.push({
@@ -148,6 +158,6 @@ export function extractPresentations(text: string, sentences: Span[], eventDate:
         origin: 'rules',
       });
     }
-  }
+  });
   return facts;
 }

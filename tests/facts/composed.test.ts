@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/facts/extract.js';
+
+const facts = (text: string, publishedDate: string | null = null, title = 'Tin hoạt động') => extractFacts({ title, text: `${title}\n${text}`, publishedDate });
+const only = <T>(items: T[]): T => {
+  expect(items).toHaveLength(1);
+  return items[0]!;
+};
+
+describe('presentation events in other shapes', () => {
+  it('reads a provincial Party committee and a province name that looks like a family name', () => {
+    const p = only(
+      facts('Sáng 14/3/2024, Tỉnh ủy Lâm Đồng tổ chức hội nghị. Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lâm Đồng Trần Văn Hiệp trình bày Kế hoạch số 112-KH/TU thực hiện Nghị quyết số 57-NQ/TW ngày 22-12-2024 của Bộ Chính trị.')
+        .presentations,
+    );
+    expect(p).toMatchObject({ presenter: 'Trần Văn Hiệp', titles: ['Phó Bí thư Tỉnh ủy', 'Chủ tịch UBND tỉnh Lâm Đồng'], act: 'trình bày', resolutions: ['57-NQ/TW'], documentIds: ['112-KH/TU'], eventDate: '2024-03-14' });
+  });
+
+  it('reads the passive "… do đồng chí X trình bày"', () => {
+    const p = only(facts('Dự thảo Chương trình hành động thực hiện Nghị quyết số 29-NQ/TW do đồng chí Nguyễn Hồng Diên, Ủy viên Ban Thường vụ Tỉnh ủy, trình bày.').presentations);
+    expect(p).toMatchObject({ presenter: 'Nguyễn Hồng Diên', titles: ['Ủy viên Ban Thường vụ Tỉnh ủy'], resolutions: ['29-NQ/TW'] });
+    expect(p.document).toMatch(/^Dự thảo Chương trình hành động/);
+  });
+
+  it('reads "X, Giám đốc Sở Y, báo cáo …" with the name first', () => {
+    const p = only(facts('Ông Lê Quang Huy, Giám đốc Sở Kế hoạch và Đầu tư, báo cáo tóm tắt Đề án phát triển kinh tế tập thể giai đoạn 2024-2030.').presentations);
+    expect(p).toMatchObject({ presenter: 'Lê Quang Huy', titles: ['Giám đốc Sở Kế hoạch và Đầu tư'], act: 'báo cáo tóm tắt' });
+    expect(p.document).toMatch(/^Đề án phát triển kinh tế tập thể/);
+  });
+
+  it.each([
+    ['two syllables', 'Phó Chủ tịch HĐND tỉnh Lò Hùng trình bày Tờ trình về kế hoạch đầu tư công năm 2025.', 'Lò Hùng'],
+    ['four syllables', 'Trưởng ban Dân vận Tỉnh ủy Tôn Nữ Thị Ninh trình bày Báo cáo chuyên đề về công tác dân vận.', 'Tôn Nữ Thị Ninh'],
+    ['five syllables', 'Chủ tịch Ủy ban MTTQ tỉnh Nguyễn Hoàng Bảo Trân Anh trình bày Chương trình phối hợp năm 2025.', 'Nguyễn Hoàng Bảo Trân Anh'],
+  ])('finds a name of %s', (_, sentence, name) => {
+    expect(only(facts(sentence).presentations).presenter).toBe(name);
+  });
+
+  it('reads "tiếp thu, giải trình" on behalf of a body, with several resolutions', () => {
+    const p = only(
+      facts('Tiếp đó, Phó Chủ tịch UBND tỉnh Nghệ An Bùi Đình Long đã thay mặt Ban Cán sự đảng UBND tỉnh tiếp thu, giải trình các ý kiến về Chương trình thực hiện Nghị quyết số 39-NQ/TW của Bộ Chính trị; Nghị quyết số 26-NQ/TW của Bộ Chính trị.').presentations,
+    );
+    expect(p).toMatchObject({ presenter: 'Bùi Đình Long', act: 'thay mặt Ban Cán sự đảng UBND tỉnh tiếp thu, giải trình', resolutions: ['39-NQ/TW', '26-NQ/TW'] });
+  });
+
+  it('does not take a caption with no document for an event', () => {
+    expect(facts('Phó Chủ tịch UBND tỉnh Bùi Đình Long phát biểu giải trình, làm rõ một số ý kiến tại hội nghị.').presentations).toEqual([]);
+  });
+
+  it('does not take a place or a body for a person', () => {
+    expect(facts('UBND thành phố Hải Phòng trình bày Kế hoạch số 20-KH/UBND về chuyển đổi số.').presentations).toEqual([]);
+    expect(facts('Sở Tài chính báo cáo Kế hoạch tài chính năm 2025.').presentations).toEqual([]);
+  });
+
+  it('leaves the year unknown when nothing in the article gives it', () => {
+    const p = only(facts('Chiều 6/12, Giám đốc Sở Nội vụ Phạm Văn Tuấn trình bày Đề án sắp xếp đơn vị hành chính.').presentations);
+    expect(p).toMatchObject({ eventDate: null, eventDateRaw: 'Chiều 6/12', eventDateInference: null });
+  });
+});
+
+describe('deadlines in other shapes', () => {
+  it.each([
+    ['trước ngày 10-12-2020', 'Các sở, ngành gửi báo cáo về Sở Nội vụ trước ngày 10-12-2020.', { kind: 'before_date', startDate: null, endDate: '2020-12-10' }],
+    ['a date with dots', 'Các huyện hoàn thành việc rà soát trước ngày 15.1.2021.', { kind: 'before_date', endDate: '2021-01-15' }],
+    ['a quarter', 'UBND tỉnh giao Sở Y tế hoàn thành đề án trong Quý III/2023.', { kind: 'quarter', startDate: '2023-07-01', endDate: '2023-09-30' }],
+    ['a year', 'Các xã phải hoàn thành xây dựng nông thôn mới trong năm 2025.', { kind: 'year', startDate: '2025-01-01', endDate: '2025-12-31' }],
+    ['early in a month with "năm"', 'Sở Tư pháp trình dự thảo quy chế vào đầu tháng 3 năm 2024.', { kind: 'early_month', startDate: '2024-03-01', endDate: '2024-03-10' }],
+    ['a range', 'Đợt kiểm tra diễn ra từ ngày 1/4/2024 đến ngày 30/6/2024 tại các huyện.', { kind: 'date_range', startDate: '2024-04-01', endDate: '2024-06-30' }],
+    ['the end of a month', 'Tỉnh ủy sẽ tổ chức hội nghị sơ kết vào cuối tháng 2/2024.', { kind: 'late_month', startDate: '2024-02-21', endDate: '2024-02-29' }],
+  ])('reads %s', (_, sentence, expected) => {
+    expect(only(facts(sentence).deadlines)).toMatchObject(expected);
+  });
+
+  it('finds who is responsible: "giao X chủ trì", "do X tổ chức", the sentence subject', () => {
+    const [a, b, c] = facts(
+      'UBND tỉnh giao Sở Thông tin và Truyền thông chủ trì, xây dựng kế hoạch chuyển đổi số, hoàn thành trước ngày 30/6/2024. Các lớp bồi dưỡng do Trường Chính trị tỉnh tổ chức hoàn thành trong tháng 9/2024. Văn phòng UBND tỉnh tổng hợp báo cáo trước ngày 15/10/2024.',
+    ).deadlines;
+    expect(a!.responsible).toBe('Sở Thông tin và Truyền thông');
+    expect(b!.responsible).toBe('Trường Chính trị tỉnh');
+    expect(c!.responsible).toBe('Văn phòng UBND tỉnh');
+  });
+
+  it('infers a missing year from the meeting date, and says so', () => {
+    const d = only(facts('Chiều 20/11/2020, Thành ủy họp. Các quận ủy hoàn thành hội nghị quán triệt trước ngày 15/1.').deadlines);
+    expect(d).toMatchObject({ endDate: '2021-01-15' });
+    expect(d.inference).toContain('ngày hội nghị');
+  });
+
+  it('leaves a deadline out rather than invent its year', () => {
+    expect(facts('Các quận ủy hoàn thành hội nghị quán triệt trước ngày 15/1.').deadlines).toEqual([]);
+  });
+
+  it('does not read a status date or a long-term vision as a deadline', () => {
+    expect(facts('Tính đến ngày 17/11/2023, đã tổ chức 21 hội nghị. Phát triển công nghiệp đến năm 2030, tầm nhìn đến năm 2045.').deadlines).toEqual([]);
+  });
+
+  it('links a deadline to the plan the article issues', () => {
+    const d = only(facts('Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 45-KH/TU ngày 3/3/2023 thực hiện Nghị quyết số 18-NQ/TW. Các huyện ủy hoàn thành quán triệt trước ngày 31/3/2023.').deadlines);
+    expect(d.relatedDocument).toBe('45-KH/TU');
+  });
+});
