@@ -1,7 +1,11 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from './config/index.js';
+import { describeError } from './errors.js';
 import { createEmbeddingModel, type EmbeddingModel } from './embeddings/index.js';
 import { extractFacts, FACTS_VERSION } from './facts/extract.js';
-import { IngestPipeline, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
+import { refineFactsWithLlm } from './facts/llm-facts.js';
+import { createChatModel } from './llm/chat-model.js';
+import { IngestPipeline, type FactRefiner, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger, type Logger } from './logger.js';
 import { HybridRetriever } from './rag/hybrid-retriever.js';
 import { openStore, type Store } from './store/index.js';
@@ -18,6 +22,7 @@ export interface App {
 
 export interface AppOverrides {
   embeddingModel?: EmbeddingModel;
+  chatModel?: BaseChatModel;
   fetch?: typeof fetch;
   logger?: Logger;
   now?: () => Date;
@@ -38,7 +43,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const refreshed = refreshFacts(store);
   if (refreshed > 0) logger.info({ articles: refreshed }, 'facts re-extracted with the current extractor');
-  const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch);
+  const chatModel = overrides.chatModel ?? createChatModel(config);
+  const refineFacts: FactRefiner | undefined = chatModel
+    ? async (article) => {
+        const result = await refineFactsWithLlm(chatModel, article, article.facts);
+        if (result.error) logger.warn({ source: article.source, err: describeError(result.error) }, 'LLM fact refinement failed; rule facts kept');
+        else if (result.added || result.rejected) logger.info({ source: article.source, added: result.added, rejected: result.rejected }, 'LLM facts verified');
+        return result.facts;
+      }
+    : undefined;
+  const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
   return { config, logger, model, store, ingest, retriever, close: () => store.close() };
 }

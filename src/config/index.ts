@@ -55,6 +55,8 @@ export const environmentSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_INPUT_MB: z.coerce.number().positive().max(200).default(5),
     FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    LLM: z.enum(['auto', 'off'], { message: "phải là 'auto' hoặc 'off'" }).default('auto'),
+    LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   })
   .superRefine((env, ctx) => {
     if (env.EMBEDDINGS === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
@@ -72,6 +74,9 @@ export interface Config {
   telegramBotToken: string | undefined;
   adminIds: number[];
   openai: { apiKey: string | undefined; baseUrl: string | undefined; chatModel: string; embeddingModel: string };
+  /** An LLM is used (for answers and to refine facts) when a key or an OpenAI-compatible server is configured. */
+  llmEnabled: boolean;
+  llmTimeoutMs: number;
   embeddings: 'local' | 'openai';
   timeZone: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -97,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminIds: e.ADMIN_IDS,
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, chatModel: e.CHAT_MODEL, embeddingModel: e.EMBEDDING_MODEL },
     embeddings: e.EMBEDDINGS,
+    llmEnabled: e.LLM === 'auto' && Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+    llmTimeoutMs: e.LLM_TIMEOUT_MS,
     timeZone: e.TIMEZONE,
     logLevel: e.LOG_LEVEL,
     maxInputBytes: Math.round(e.MAX_INPUT_MB * 1024 * 1024),

@@ -30,20 +30,28 @@ function conferenceDate(text: string, sentences: Span[], reference: DatedReferen
 }
 
 /**
+ * What dates in an article hang on: the meeting it reports (year inferred when missing) and
+ * the reference that year-less deadlines follow (the meeting, else the page's date).
+ */
+export function dateContext(article: ArticleForFacts) {
+  const sentences = sentenceSpans(article.text);
+  const mentions = findDocumentMentions(article.text);
+  const reference = yearReference(article.publishedDate, mentions.map((m) => m.issuedDate));
+  const eventDate = conferenceDate(article.text, sentences, reference);
+  const deadlineBase = eventDate.date ?? article.publishedDate ?? reference?.date ?? null;
+  const deadlineReference: DatedReference | null = deadlineBase
+    ? { date: deadlineBase, why: eventDate.date ? 'ngày hội nghị' : 'ngày đăng bài', direction: 'after' }
+    : null;
+  return { sentences, mentions, eventDate, deadlineReference };
+}
+
+/**
  * Structured facts of one cleaned article: the documents it cites, who presented what, and
  * every deadline. Each fact carries the sentence it rests on; nothing is stored without one.
  */
 export function extractFacts(article: ArticleForFacts): ArticleFacts {
   const { text } = article;
-  const sentences = sentenceSpans(text);
-  const mentions = findDocumentMentions(text);
-  const reference = yearReference(article.publishedDate, mentions.map((m) => m.issuedDate));
-  const eventDate = conferenceDate(text, sentences, reference);
-  // Deadlines without a year follow the meeting (or the page) that set them.
-  const deadlineBase = eventDate.date ?? article.publishedDate ?? reference?.date ?? null;
-  const deadlineReference: DatedReference | null = deadlineBase
-    ? { date: deadlineBase, why: eventDate.date ? 'ngày hội nghị' : 'ngày đăng bài', direction: 'after' }
-    : null;
+  const { sentences, mentions, eventDate, deadlineReference } = dateContext(article);
   const titleEnd = text.startsWith(article.title) ? article.title.length : 0;
 
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? { start: offset, end: offset };

@@ -38,6 +38,9 @@ export interface IngestProgress {
   current: string;
 }
 
+/** Optional step that improves an article's facts before it is stored (the LLM refiner). */
+export type FactRefiner = (article: PreparedArticle) => Promise<PreparedArticle['facts']>;
+
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Save the vector index at least this often (ms) during a long run. */
@@ -68,6 +71,7 @@ export class IngestPipeline {
     private readonly model: EmbeddingModel,
     private readonly limits: LoadLimits,
     private readonly fetchImpl: typeof fetch = fetch,
+    private readonly refineFacts?: FactRefiner,
   ) {}
 
   /** Files, folders and URLs as typed on a command line. */
@@ -134,6 +138,7 @@ export class IngestPipeline {
       return { ...base, outcome: 'reprint', articleId: reprintOf, reprintOf };
     }
     const vectors = await this.embed(article);
+    const facts = this.refineFacts ? await this.refineFacts(article) : article.facts;
     const articleId = this.articleIdForWrite(article, known?.articleId);
     const existing = articles.getArticle(articleId);
     const change = articles.saveArticle({
@@ -146,7 +151,7 @@ export class IngestPipeline {
       signature: article.signature,
       bands: article.bands,
       chunks: article.chunks.map((chunk, position) => ({ ...chunk, position, vector: vectors[position]! })),
-      facts: article.facts,
+      facts,
     });
     this.store.vectors.index.apply(change);
     return { ...base, outcome: known ? 'updated' : 'added', articleId };

@@ -8,12 +8,17 @@ export interface RecordedRequest {
   body: Record<string, unknown>;
 }
 
+/** What the stub's chat endpoint answers: text, or the arguments of a tool call (structured output). */
+export type ChatReply = { content: string } | { toolArguments: unknown };
+
 /**
  * A small server speaking the OpenAI wire format on loopback, for tests: `/v1/embeddings`
- * (float or base64), with real vectors so retrieval through it can be asserted.
+ * (float or base64, real vectors so retrieval through it can be asserted) and
+ * `/v1/chat/completions` answering with whatever `chat` returns for the request.
  */
 export class OpenAIStub {
   readonly requests: RecordedRequest[] = [];
+  chat: (body: Record<string, unknown>) => ChatReply = () => ({ content: '' });
   private server: Server | undefined;
   private readonly vectors = new LocalHashEmbeddings({ dimensions: 256 });
   /** Set to make the next responses fail with this HTTP status. */
@@ -37,6 +42,26 @@ export class OpenAIStub {
         });
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        return;
+      }
+      if (request.url === '/v1/chat/completions') {
+        const reply = this.chat(body);
+        const tools = body.tools as Array<{ function: { name: string } }> | undefined;
+        const message =
+          'toolArguments' in reply
+            ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: tools?.[0]?.function.name ?? 'tool', arguments: JSON.stringify(reply.toolArguments) } }] }
+            : { role: 'assistant', content: reply.content };
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({
+            id: 'chatcmpl-stub',
+            object: 'chat.completion',
+            created: Math.floor(Date.now() / 1000),
+            model: body.model,
+            choices: [{ index: 0, message, finish_reason: 'toolArguments' in reply ? 'tool_calls' : 'stop' }],
+            usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+          }),
+        );
         return;
       }
       response.writeHead(404, { 'content-type': 'application/json' });
