@@ -7,6 +7,7 @@ import { refineFactsWithLlm } from './facts/llm-facts.js';
 import { createChatModel } from './llm/chat-model.js';
 import { IngestPipeline, type FactRefiner, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger, type Logger } from './logger.js';
+import { AnswerService } from './rag/answer-service.js';
 import { HybridRetriever } from './rag/hybrid-retriever.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -17,6 +18,7 @@ export interface App {
   store: Store;
   ingest: IngestPipeline;
   retriever: HybridRetriever;
+  answers: AnswerService;
   close(): void;
 }
 
@@ -54,7 +56,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     : undefined;
   const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
-  return { config, logger, model, store, ingest, retriever, close: () => store.close() };
+  const answers = new AnswerService(store, retriever, logger);
+  return { config, logger, model, store, ingest, retriever, answers, close: () => store.close() };
 }
 
 const FACTS_VERSION_KEY = 'facts_version';

@@ -87,3 +87,13 @@ export function nameAtStart(text: string): NameMatch | null {
   }
   return null;
 }
+
+/** Every personal name in a text (capitalised runs that pass `nameAtEnd`), for checking claims. */
+export function personNamesIn(text: string): string[] {
+  const names: string[] = [];
+  for (const run of text.matchAll(/(?:[\p{Lu}][\p{Ll}]*\s+){1,5}[\p{Lu}][\p{Ll}]*/gu)) {
+    const found = nameAtEnd(run[0]);
+    if (found) names.push(found.name);
+  }
+  return names;
+}

@@ -263,6 +263,17 @@ export class ArticleRepository {
       .all(match, limit);
   }
 
+  /** How many chunks hold each term (folded, as FTS5 indexed it), for IDF weights. */
+  termFrequencies(terms: string[]): Map<string, number> {
+    const frequencies = new Map<string, number>();
+    if (terms.length === 0) return frequencies;
+    const rows = this.db
+      .prepare<string[], { term: string; doc: number }>(`SELECT term, doc FROM chunk_fts_vocab WHERE term IN (${terms.map(() => '?').join(',')})`)
+      .all(...terms);
+    for (const row of rows) frequencies.set(row.term, row.doc);
+    return frequencies;
+  }
+
   chunkIds(): number[] {
     return this.db.prepare<[], { id: number }>('SELECT chunk_id AS id FROM chunk_embeddings ORDER BY chunk_id').all().map((row) => row.id);
   }

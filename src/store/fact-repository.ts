@@ -102,6 +102,11 @@ export class FactRepository {
     }
   }
 
+  /** Every presenter's name, to recognise names typed without diacritics in questions. */
+  presenterNames(): string[] {
+    return this.db.prepare<[], { presenter: string }>('SELECT DISTINCT presenter FROM presentations').all().map((row) => row.presenter);
+  }
+
   counts(): { presentations: number; deadlines: number; documents: number } {
     return this.db
       .prepare<[], { presentations: number; deadlines: number; documents: number }>(
@@ -149,6 +154,16 @@ export class FactRepository {
       )
       .all(`${query.number}-%`, `${query.number}/%`)
       .filter((row) => matchesDocumentQuery(row.canonicalId, query));
+  }
+
+  /** Documents issued on a date ("the plan issued on 8 June 2021"). */
+  documentsIssuedOn(date: string): StoredDocumentMention[] {
+    return this.db
+      .prepare<[string], StoredDocumentMention>(
+        `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
+         FROM document_mentions f JOIN articles a ON a.id = f.article_id WHERE f.issued_date = ? ORDER BY f.article_id, f.start`,
+      )
+      .all(date);
   }
 
   /** Deadlines whose period meets [from, to] (ISO dates, inclusive), earliest first. */

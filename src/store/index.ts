@@ -3,6 +3,7 @@ import type { EmbeddingModel } from '../embeddings/index.js';
 import { ArticleRepository } from './article-repository.js';
 import { openDatabase } from './database.js';
 import { FactRepository } from './fact-repository.js';
+import { TraceRepository } from './trace-repository.js';
 import { VectorIndex } from './vector-index.js';
 import { SqliteHnswVectorStore } from './vector-store.js';
 
@@ -11,6 +12,7 @@ export interface Store {
   db: Database.Database;
   articles: ArticleRepository;
   facts: FactRepository;
+  traces: TraceRepository;
   vectors: SqliteHnswVectorStore;
   /** What opening had to do to make index and database agree. */
   openReport: OpenReport;
@@ -61,6 +63,7 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       db,
       articles,
       facts: new FactRepository(db),
+      traces: new TraceRepository(db, now),
       vectors,
       openReport: report,
       close() {

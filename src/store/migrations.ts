@@ -130,6 +130,40 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE INDEX deadlines_end ON deadlines(end_date);
       CREATE INDEX deadlines_article ON deadlines(article_id);
     `),
+  (db) =>
+    db.exec(`
+      -- Document frequency of every indexed term: IDF weights for picking answer sentences.
+      CREATE VIRTUAL TABLE chunk_fts_vocab USING fts5vocab(chunk_fts, 'row');
+
+      -- One row per answered question: enough to explain a wrong answer later.
+      CREATE TABLE traces (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        conversation_id TEXT,
+        question TEXT NOT NULL,
+        rewritten TEXT NOT NULL,
+        language TEXT NOT NULL,
+        answerer TEXT NOT NULL,
+        found INTEGER NOT NULL,
+        answer TEXT NOT NULL,
+        citations TEXT NOT NULL,
+        retrieved TEXT NOT NULL,
+        latency_ms REAL NOT NULL,
+        error TEXT
+      );
+      CREATE INDEX traces_conversation ON traces(conversation_id, id);
+
+      -- What each turn of a conversation was about, so "kế hoạch đó" can be resolved.
+      CREATE TABLE conversation_turns (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        trace_id INTEGER REFERENCES traces(id) ON DELETE SET NULL,
+        question TEXT NOT NULL,
+        focus TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX conversation_turns_conversation ON conversation_turns(conversation_id, id);
+    `),
 ];
 
 export function migrate(db: Database.Database): void {

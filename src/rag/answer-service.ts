@@ -1,0 +1,107 @@
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/index.js';
+import { describeError } from '../errors.js';
+import { assembleAnswer, NOT_FOUND_TEXT, type Answer, type Claim, type RetrievedSummary } from './answer.js';
+import { keepSupportedClaims } from './claim-check.js';
+import { resolveFollowUp } from './follow-up.js';
+import type { HybridRetriever, RetrievedPassageMetadata } from './hybrid-retriever.js';
+import type { LlmAnswerer } from './llm-answerer.js';
+import { OfflineAnswerer, type Draft } from './offline-answerer.js';
+import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
+import type { Document } from '@langchain/core/documents';
+
+export interface AskOptions {
+  /** Conversation the question belongs to (a chat id): enables follow-ups and is stored with the trace. */
+  conversationId?: string;
+  /** Called with the answer text as the LLM writes it (plain text, before citation checks). */
+  onText?: (textSoFar: string) => void;
+}
+
+/** Passages retrieved per question, and how many the answerers read. */
+const PASSAGES = 8;
+
+/**
+ * Question in, cited answer out: resolves follow-ups, retrieves, answers (LLM when configured,
+ * offline otherwise or on failure), checks every claim against its evidence, records a trace.
+ */
+export class AnswerService {
+  private readonly offline: OfflineAnswerer;
+
+  constructor(
+    private readonly store: Store,
+    private readonly retriever: HybridRetriever,
+    private readonly logger: Logger,
+    private readonly llm?: LlmAnswerer,
+  ) {
+    this.offline = new OfflineAnswerer(store);
+  }
+
+  async ask(questionText: string, options: AskOptions = {}): Promise<Answer> {
+    const started = performance.now();
+    const knownPersons = this.store.facts.presenterNames();
+    const first = analyzeQuestion(questionText, knownPersons);
+    const previous = options.conversationId ? this.store.traces.recentTurns(options.conversationId, 1)[0]?.focus : undefined;
+    const rewritten = resolveFollowUp(first.text, previous, first.documents.length > 0, first.persons.length > 0);
+    const question = rewritten === first.text ? first : { ...analyzeQuestion(rewritten, knownPersons), language: first.language };
+    const passages = await this.retriever.retrieve(question, PASSAGES);
+
+    const offlineDraft = this.offline.answer(question, passages);
+    let draft = offlineDraft;
+    let answerer: Answer['answerer'] = 'offline';
+    let fallbackReason: string | undefined;
+    if (this.llm && passages.length > 0) {
+      try {
+        draft = await this.llm.answer(question, passages, offlineDraft, options.onText);
+        answerer = 'llm';
+      } catch (error) {
+        fallbackReason = describeError(error);
+        this.logger.warn({ err: fallbackReason }, 'LLM answer failed; offline answer returned');
+      }
+    }
+
+    const answer = this.finish(question, rewritten, draft, answerer, passages, started);
+    if (fallbackReason) answer.fallbackReason = fallbackReason;
+    answer.traceId = this.store.traces.record({
+      conversationId: options.conversationId ?? null,
+      question: first.text,
+      rewritten,
+      language: answer.language,
+      answerer,
+      found: answer.found,
+      answer: answer.text,
+      citations: answer.citations,
+      retrieved: answer.retrieved,
+      latencyMs: answer.latencyMs,
+      error: fallbackReason ?? (draft.found ? null : draft.reason ?? null),
+    });
+    if (options.conversationId) this.store.traces.addTurn(options.conversationId, first.text, draft.focus, answer.traceId);
+    return answer;
+  }
+
+  private finish(question: AnalyzedQuestion, rewritten: string, draft: Draft, answerer: Answer['answerer'], passages: Document<RetrievedPassageMetadata>[], started: number): Answer {
+    const chunkTexts = new Map(passages.map((p) => [p.metadata.chunkId, p.pageContent]));
+    const claims: Claim[] = draft.found ? keepSupportedClaims(draft.claims, (evidence) => `${evidence.quote} ${chunkTexts.get(evidence.chunkId ?? -1) ?? ''}`) : [];
+    const found = claims.length > 0;
+    const { text, citations } = found ? assembleAnswer(claims) : { text: NOT_FOUND_TEXT[question.language], citations: [] };
+    const retrieved: RetrievedSummary[] = passages.map((p) => ({
+      chunkId: p.metadata.chunkId,
+      source: p.metadata.source,
+      title: p.metadata.title,
+      score: Number(p.metadata.score.toFixed(5)),
+      textRank: p.metadata.textRank,
+      vectorRank: p.metadata.vectorRank,
+      factRank: p.metadata.factRank,
+    }));
+    return {
+      question: question.text,
+      rewritten,
+      language: question.language,
+      found,
+      text,
+      citations,
+      answerer,
+      retrieved,
+      latencyMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  }
+}

@@ -1,0 +1,346 @@
+import type { Document } from '@langchain/core/documents';
+import type { StoredDeadline, StoredDocumentMention, StoredPresentation } from '../store/fact-repository.js';
+import type { Store } from '../store/index.js';
+import type { ConversationFocus } from '../store/trace-repository.js';
+import { formatVietnameseDate, isoDate } from '../text/dates.js';
+import { foldForMatch, foldedWordsOf } from '../text/normalize.js';
+import { sentenceSpans } from '../text/sentences.js';
+import type { Claim, Evidence } from './answer.js';
+import { coverageOf, satisfies, sentencesOf, TermWeights, trimToClauses } from './evidence.js';
+import type { RetrievedPassageMetadata } from './hybrid-retriever.js';
+import type { AnalyzedQuestion, Wanted } from './question.js';
+
+export interface Draft {
+  found: boolean;
+  claims: Claim[];
+  focus: ConversationFocus;
+  /** Why the answer was declined, for the trace. */
+  reason?: string;
+}
+
+/** Below this share of the question's weighted terms, a sentence does not answer it. */
+export const SENTENCE_THRESHOLD = 0.42;
+/** A fact found by the document or person the question names needs less word overlap. */
+const FACT_THRESHOLD = 0.3;
+const MAX_LIST = 20;
+
+const declined = (reason: string): Draft => ({ found: false, claims: [], focus: { documents: [], persons: [] }, reason });
+
+/** Acts that answer each other: "tiếp thu" and "giải trình" are said together. */
+function actMatches(questionActs: string[], act: string): boolean {
+  const folded = foldForMatch(act);
+  return questionActs.some((a) => folded.includes(a) || ((a === 'tiep thu' || a === 'giai trinh') && /tiep thu|giai trinh/.test(folded)));
+}
+
+function sameDay(question: AnalyzedQuestion, raw: string | null, iso: string | null): boolean | null {
+  if (question.dates.length === 0 || (!raw && !iso)) return null;
+  const rawDate = raw?.match(/(\d{1,2})\s*[/-]\s*(\d{1,2})/);
+  const day = iso ? Number(iso.slice(8, 10)) : Number(rawDate?.[1]);
+  const month = iso ? Number(iso.slice(5, 7)) : Number(rawDate?.[2]);
+  return question.dates.some((d) => d.day === day && d.month === month);
+}
+
+const evidenceOfFact = (fact: StoredPresentation | StoredDeadline | StoredDocumentMention): Evidence => ({
+  articleId: fact.articleId,
+  chunkId: fact.chunkId,
+  source: fact.source,
+  title: fact.title,
+  publishedDate: fact.publishedDate,
+  quote: fact.quote,
+  start: fact.start,
+  end: fact.end,
+});
+
+/**
+ * Answers from the store alone, no LLM: facts first (who presented what, what a document
+ * is, what is due when), then the sentences of the retrieved passages that cover the
+ * question best. Declines when the evidence is weak or lacks what the question asks for.
+ */
+export class OfflineAnswerer {
+  constructor(private readonly store: Store) {}
+
+  answer(question: AnalyzedQuestion, passages: Document<RetrievedPassageMetadata>[]): Draft {
+    const weights = new TermWeights(this.store.articles);
+    weights.load(question.terms);
+    const { facts } = this.store;
+
+    const knownDocuments = question.documents.filter(
+      (q) => facts.documentMentions(q).length > 0 || facts.presentationsByDocument(q).length > 0 || facts.deadlinesOfDocument(q).length > 0,
+    );
+    if (question.documents.length > 0 && knownDocuments.length === 0) return declined('the documents named are in no article');
+
+    const attempts = [
+      () => this.deadlineList(question),
+      () => this.presentations(question, weights, passages),
+      () => this.documentDescription(question, weights),
+      () => this.deadline(question, weights, passages),
+      () => this.sentences(question, weights, passages),
+    ];
+    for (const attempt of attempts) {
+      const draft = attempt();
+      if (!draft) continue;
+      if (!draft.found) return draft;
+      const unmet = this.unmetWants(question, draft.claims);
+      if (unmet.length === 0) return draft;
+    }
+    return declined('no evidence covers the question');
+  }
+
+  private unmetWants(question: AnalyzedQuestion, claims: Claim[]): Wanted[] {
+    const text = claims.map((c) => `${c.text} ${c.evidence.map((e) => e.quote).join(' ')}`).join(' ');
+    const unmet = question.wants.filter((wanted) => !satisfies(wanted, text));
+    // "Who signed / presented …": the evidence must show that act.
+    if ((question.wants.includes('person') || question.wants.includes('responsible')) && question.acts.length > 0 && !actMatches(question.acts, text)) {
+      unmet.push('person');
+    }
+    return unmet;
+  }
+
+  /** "Những việc nào phải hoàn thành trước tháng 2/2021?": every deadline in the range. */
+  private deadlineList(question: AnalyzedQuestion): Draft | null {
+    if (!question.isList || (!question.dueBy && !question.dueWithin)) return null;
+    const deadlines = question.dueBy
+      ? this.store.facts.deadlinesDueBy(question.dueBy)
+      : this.store.facts.deadlinesBetween(question.dueWithin!.from, question.dueWithin!.to);
+    if (deadlines.length === 0) return declined('no deadline in the range');
+    const claims = deadlines.slice(0, MAX_LIST).map((d) => ({ text: this.deadlineText(d, question, true), evidence: [evidenceOfFact(d)] }));
+    return { found: true, claims, focus: this.focusOfDeadlines(deadlines) };
+  }
+
+  private presentations(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Draft | null {
+    const asksWho = question.wants.includes('person');
+    const asksWhatPersonDid = question.persons.length > 0 && !asksWho;
+    if (!asksWho && !asksWhatPersonDid) return null;
+    const { facts } = this.store;
+    let candidates: StoredPresentation[];
+    if (question.documents.length > 0) candidates = question.documents.flatMap((q) => facts.presentationsByDocument(q));
+    else if (question.persons.length > 0) candidates = question.persons.flatMap((p) => facts.presentationsByPerson(p));
+    else candidates = [...new Set(passages.map((p) => p.metadata.articleId))].flatMap((id) => facts.presentationsOfArticle(id));
+    if (question.persons.length > 0 && question.documents.length > 0) {
+      const persons = new Set(question.persons.map(foldForMatch));
+      candidates = candidates.filter((c) => persons.has(foldForMatch(c.presenter)));
+    }
+    const unique = [...new Map(candidates.map((c) => [c.id, c])).values()];
+    if (unique.length === 0) return null;
+
+    const anchored = question.documents.length > 0 || question.persons.length > 0;
+    const scored = unique
+      .map((fact) => {
+        let score = coverageOf(question, `${fact.act} ${fact.document} ${fact.titles.join(' ')} ${fact.quote}`, weights).coverage;
+        if (question.acts.length > 0) score += actMatches(question.acts, fact.act) ? 0.4 : -0.6;
+        const day = sameDay(question, fact.eventDateRaw, fact.eventDate);
+        if (day !== null) score += day ? 0.3 : -0.3;
+        return { fact, score };
+      })
+      .sort((a, b) => b.score - a.score);
+    const top = scored[0]!;
+    if (top.score < (anchored ? FACT_THRESHOLD : SENTENCE_THRESHOLD)) return null;
+
+    const chosen = asksWhatPersonDid || question.isList ? scored.filter((s) => s.score >= Math.max(top.score * 0.7, FACT_THRESHOLD)) : [top];
+    // "Ai vừa trình bày … vừa tiếp thu …": the same person's other matching acts belong in the answer.
+    if (asksWho && !question.isList) {
+      for (const other of scored.slice(1)) {
+        if (other.fact.presenter === top.fact.presenter && other.score >= FACT_THRESHOLD && other.score >= top.score * 0.6) chosen.push(other);
+      }
+    }
+    const claims: Claim[] = chosen.map(({ fact }) => {
+      const evidence = [evidenceOfFact(fact)];
+      // The meeting date is usually in the article's lead, not in the presenter's sentence: cite it too.
+      const dateSentence = fact.eventDateRaw && !fact.quote.includes(fact.eventDateRaw) ? this.sentenceContaining(fact.articleId, fact.eventDateRaw) : null;
+      if (dateSentence) evidence.push(dateSentence);
+      return { text: this.presentationText(fact, question, Boolean(dateSentence) || fact.quote.includes(fact.eventDateRaw ?? '\u0000')), evidence };
+    });
+    this.addUncovered(question, weights, claims, chosen.map((c) => c.fact.articleId));
+    return {
+      found: true,
+      claims,
+      focus: {
+        documents: [...new Set(chosen.flatMap(({ fact }) => [...fact.documentIds, ...fact.resolutions]))],
+        persons: [...new Set(chosen.map(({ fact }) => fact.presenter))],
+      },
+    };
+  }
+
+  /** "Nghị quyết 28 ban hành ngày nào, về gì?", "Which plan was issued on 8 June 2021?" */
+  private documentDescription(question: AnalyzedQuestion, weights: TermWeights): Draft | null {
+    const { facts } = this.store;
+    let mentions: StoredDocumentMention[];
+    if (question.documents.length > 0) {
+      if (!question.wants.some((w) => w === 'date' || w === 'topic' || w === 'document') && question.wants.length > 0) return null;
+      mentions = question.documents.flatMap((q) => facts.documentMentions(q));
+    } else if (question.wants.includes('document') && question.dates.some((d) => d.year)) {
+      mentions = question.dates.flatMap((d) => (d.year ? facts.documentsIssuedOn(isoDate(d.year, d.month, d.day) ?? '') : []));
+    } else {
+      return null;
+    }
+    if (mentions.length === 0) return null;
+    const wantsDate = question.wants.includes('date');
+    const ranked = mentions
+      .map((mention) => {
+        const clause = this.describingClause(mention);
+        let score = coverageOf(question, clause.quote, weights).coverage;
+        if (mention.issuedDate) score += wantsDate ? 0.4 : 0.1;
+        if (/(?<![\p{L}])về(?![\p{L}])/u.test(clause.quote.slice(mention.label.length))) score += 0.1;
+        return { mention, clause, score };
+      })
+      .sort((a, b) => b.score - a.score);
+    const best = ranked[0]!;
+    const lead = best.mention.issuedDate
+      ? question.language === 'en'
+        ? `${best.mention.label} was issued on ${formatVietnameseDate(best.mention.issuedDate)}`
+        : `${best.mention.kind ? `${best.mention.kind} ` : ''}${best.mention.label} ban hành ngày ${formatVietnameseDate(best.mention.issuedDate)}`
+      : null;
+    const claims: Claim[] = [];
+    if (lead) claims.push({ text: lead, evidence: [best.clause] });
+    claims.push({ text: this.quoted(best.clause.quote, question), evidence: [best.clause] });
+    this.addUncovered(question, weights, claims, [best.mention.articleId]);
+    return { found: true, claims, focus: { documents: [best.mention.canonicalId], persons: [] } };
+  }
+
+  /** "… phải hoàn thành trước ngày nào?": the deadline whose task the question describes. */
+  private deadline(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Draft | null {
+    if (!question.wants.includes('date') && !question.wants.includes('responsible')) return null;
+    const { facts } = this.store;
+    let candidates: StoredDeadline[] = question.documents.flatMap((q) => facts.deadlinesOfDocument(q));
+    if (candidates.length === 0) {
+      const articles = [...new Set(passages.map((p) => p.metadata.articleId))];
+      candidates = articles.flatMap((id) => facts.deadlinesOfArticle(id));
+    }
+    if (candidates.length === 0) return null;
+    const ranked = candidates
+      .map((d) => ({ deadline: d, score: coverageOf(question, `${d.task} ${d.responsible ?? ''} ${d.quote}`, weights).coverage }))
+      .sort((a, b) => b.score - a.score);
+    const best = ranked[0]!;
+    if (best.score < SENTENCE_THRESHOLD) return null;
+    const evidence = [evidenceOfFact(best.deadline)];
+    const responsibleSpan = best.deadline.responsible && !best.deadline.quote.includes(best.deadline.responsible) ? this.sentenceWith(best.deadline, best.deadline.responsible) : null;
+    if (responsibleSpan) evidence.unshift(responsibleSpan);
+    const claims: Claim[] = [{ text: this.deadlineText(best.deadline, question, question.wants.includes('responsible')), evidence }];
+    this.addUncovered(question, weights, claims, [best.deadline.articleId]);
+    return { found: true, claims, focus: this.focusOfDeadlines([best.deadline]) };
+  }
+
+  /** The sentences of the passages that cover the question best (two or three for a question in parts). */
+  private sentences(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Draft {
+    const candidates = sentencesOf(passages.slice(0, 8)).map((evidence) => {
+      const { coverage, matched } = coverageOf(question, evidence.quote, weights);
+      let score = coverage;
+      for (const wanted of question.wants) if (!satisfies(wanted, evidence.quote)) score -= 0.25;
+      const folded = foldForMatch(evidence.quote);
+      if (question.persons.some((p) => folded.includes(foldForMatch(p)))) score += 0.15;
+      return { evidence, coverage, matched, score };
+    });
+    candidates.sort((a, b) => b.score - a.score);
+    const best = candidates[0];
+    if (!best || best.coverage < SENTENCE_THRESHOLD || best.score < SENTENCE_THRESHOLD - 0.1) return declined(`best sentence covers ${(best?.coverage ?? 0).toFixed(2)} of the question`);
+
+    const chosen = [best];
+    const covered = new Set(best.matched);
+    const remaining = () => question.terms.filter((t) => !covered.has(t)).reduce((sum, t) => sum + weights.weight(t), 0);
+    const total = question.terms.reduce((sum, t) => sum + weights.weight(t), 0) || 1;
+    for (const candidate of candidates.slice(1)) {
+      if (chosen.length >= 3 || remaining() / total < 0.2) break;
+      const gain = [...candidate.matched].filter((t) => !covered.has(t)).reduce((sum, t) => sum + weights.weight(t), 0);
+      if (gain / total >= 0.15 && candidate.evidence.articleId === best.evidence.articleId && candidate.coverage >= SENTENCE_THRESHOLD * 0.6) {
+        chosen.push(candidate);
+        candidate.matched.forEach((t) => covered.add(t));
+      }
+    }
+    chosen.sort((a, b) => (a.evidence.articleId === b.evidence.articleId ? a.evidence.start - b.evidence.start : 0));
+    const claims = chosen.map((c) => {
+      const evidence = trimToClauses(c.evidence, c.matched);
+      return { text: this.quoted(evidence.quote, question), evidence: [evidence] };
+    });
+    return { found: true, claims, focus: { documents: [], persons: [] } };
+  }
+
+  /** Adds the best sentence of the same articles for the part of the question the facts did not cover. */
+  private addUncovered(question: AnalyzedQuestion, weights: TermWeights, claims: Claim[], articleIds: string[]): void {
+    const said = foldedWordsOf(claims.map((c) => `${c.text} ${c.evidence.map((e) => e.quote).join(' ')}`).join(' '));
+    const present = new Set(said);
+    const missing = question.terms.filter((t) => !present.has(t));
+    const total = question.terms.reduce((sum, t) => sum + weights.weight(t), 0) || 1;
+    const missingWeight = missing.reduce((sum, t) => sum + weights.weight(t), 0);
+    if (missingWeight / total < 0.25) return;
+    let best: { evidence: Evidence; gain: number } | null = null;
+    for (const articleId of new Set(articleIds)) {
+      const article = this.store.articles.getArticle(articleId);
+      if (!article) continue;
+      for (const span of sentenceSpans(article.text)) {
+        const quote = article.text.slice(span.start, span.end);
+        const words = new Set(foldedWordsOf(quote));
+        const gain = missing.filter((t) => words.has(t)).reduce((sum, t) => sum + weights.weight(t), 0);
+        if (!best || gain > best.gain) {
+          best = { evidence: { articleId, chunkId: this.chunkAt(articleId, span.start), source: article.source, title: article.title, publishedDate: article.publishedDate, quote, start: span.start, end: span.end }, gain };
+        }
+      }
+    }
+    if (best && best.gain / missingWeight >= 0.5 && !claims.some((c) => c.evidence.some((e) => e.start === best!.evidence.start))) {
+      claims.push({ text: this.quoted(best.evidence.quote, question), evidence: [best.evidence] });
+    }
+  }
+
+  private chunkAt(articleId: string, offset: number): number | null {
+    const row = this.store.db
+      .prepare<[string, number, number], { id: number }>('SELECT id FROM chunks WHERE article_id = ? AND start <= ? AND end > ? ORDER BY position LIMIT 1')
+      .get(articleId, offset, offset);
+    return row?.id ?? null;
+  }
+
+  /** The clause that describes a document: from its mention to the end of the clause (";") or sentence. */
+  private describingClause(mention: StoredDocumentMention): Evidence {
+    const article = this.store.articles.getArticle(mention.articleId)!;
+    const sentence = sentenceSpans(article.text).find((s) => s.start <= mention.start && mention.start < s.end) ?? { start: mention.start, end: mention.end };
+    const from = article.text.lastIndexOf(';', article.text.lastIndexOf(mention.label, sentence.end)) + 1;
+    const start = Math.max(sentence.start, from > sentence.start ? from : sentence.start);
+    const semicolon = article.text.indexOf(';', mention.end);
+    const end = semicolon > 0 && semicolon < sentence.end ? semicolon : sentence.end;
+    const raw = article.text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const quote = raw.trim();
+    return { ...evidenceOfFact(mention), chunkId: this.chunkAt(mention.articleId, start + lead) ?? mention.chunkId, quote, start: start + lead, end: start + lead + quote.length };
+  }
+
+  /** The first sentence of an article that contains `text`, as evidence. */
+  private sentenceContaining(articleId: string, text: string): Evidence | null {
+    const article = this.store.articles.getArticle(articleId);
+    if (!article) return null;
+    const span = sentenceSpans(article.text).find((s) => article.text.slice(s.start, s.end).includes(text));
+    if (!span) return null;
+    const quote = article.text.slice(span.start, span.end);
+    return { articleId, chunkId: this.chunkAt(articleId, span.start), source: article.source, title: article.title, publishedDate: article.publishedDate, quote, start: span.start, end: span.end };
+  }
+
+  /** The sentence of a fact's article that names `text` (who a deadline's task was given to). */
+  private sentenceWith(fact: StoredDeadline, text: string): Evidence | null {
+    const article = this.store.articles.getArticle(fact.articleId);
+    if (!article) return null;
+    const spans = sentenceSpans(article.text).filter((s) => s.end <= fact.start && article.text.slice(s.start, s.end).includes(text));
+    const span = spans.at(-1);
+    if (!span) return null;
+    return { ...evidenceOfFact(fact), chunkId: this.chunkAt(fact.articleId, span.start), quote: article.text.slice(span.start, span.end), start: span.start, end: span.end };
+  }
+
+  private presentationText(fact: StoredPresentation, question: AnalyzedQuestion, withDate: boolean): string {
+    const titles = fact.titles.length > 0 ? ` (${fact.titles.join(', ')})` : '';
+    const when = withDate ? fact.eventDateRaw : null;
+    if (question.language === 'en') {
+      return `${fact.presenter}${titles} — ${fact.act}: ${fact.document}${when ? `; meeting: ${when}` : ''}`;
+    }
+    return `${when ? `${when}, ` : ''}${fact.presenter}${titles} ${fact.act} ${fact.document}`;
+  }
+
+  private deadlineText(deadline: StoredDeadline, question: AnalyzedQuestion, withResponsible: boolean): string {
+    const who = withResponsible && deadline.responsible ? deadline.responsible : null;
+    if (question.language === 'en') return `${deadline.task} — due: ${deadline.phrase}${who ? ` (responsible: ${who})` : ''}`;
+    return `${deadline.task}: ${deadline.phrase}${who ? ` (chủ trì/thực hiện: ${who})` : ''}`;
+  }
+
+  private quoted(quote: string, question: AnalyzedQuestion): string {
+    return question.language === 'en' ? `The source says: “${quote}”` : quote;
+  }
+
+  private focusOfDeadlines(deadlines: StoredDeadline[]): ConversationFocus {
+    return { documents: [...new Set(deadlines.flatMap((d) => (d.relatedDocument ? [d.relatedDocument] : [])))], persons: [] };
+  }
+}
