@@ -1,4 +1,5 @@
 import type { Document } from '@langchain/core/documents';
+import { findDeadlinePhrases } from '../facts/deadline-phrases.js';
 import { personNamesIn } from '../facts/person-names.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import { findDocumentMentions } from '../text/document-ids.js';
@@ -94,8 +95,10 @@ export function satisfies(wanted: Wanted, text: string): boolean {
       return /(?<![\p{L}])(?:Ban|Sở|Văn phòng|UBND|HĐND|Ủy ban|Thành ủy|Tỉnh ủy|Đảng ủy|Bộ|Cơ quan|giám đốc|thủ trưởng)(?![\p{L}])/u.test(text);
     case 'date':
       return DATE_LIKE.test(text);
+    case 'deadline':
+      return findDeadlinePhrases(text, null).length > 0;
     case 'number':
-      return /\d/.test(text.replace(DATE_LIKE, ' ')) || /(?<![\p{L}])(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+\p{L}/iu.test(text);
+      return /\d/.test(text.replace(new RegExp(DATE_LIKE.source, 'giu'), ' ').replace(/\d{1,5}(?:[-/][\p{L}\d]+)+/gu, ' ')) || /(?<![\p{L}])(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+\p{L}/iu.test(text);
     case 'document':
       return findDocumentMentions(text).length > 0;
     case 'result':

@@ -26,6 +26,18 @@ const MAX_LIST = 20;
 
 const declined = (reason: string): Draft => ({ found: false, claims: [], focus: { documents: [], persons: [] }, reason });
 
+/** A strategy's proposal: the draft, how much of the question its evidence covers, and whether a named document or person anchors it. */
+interface Candidate {
+  draft: Draft;
+  coverage: number;
+  anchored: boolean;
+}
+
+/** Facts reached through the document or person a question names outrank word overlap alone. */
+const ANCHOR_BONUS = 0.25;
+/** An unanchored answer's evidence must cover at least this share of what the best retrieved sentence covers. */
+const RELEVANCE_RATIO = 0.75;
+
 /** Acts that answer each other: "tiếp thu" and "giải trình" are said together. */
 function actMatches(questionActs: string[], act: string): boolean {
   const folded = foldForMatch(act);
@@ -69,21 +81,29 @@ export class OfflineAnswerer {
     );
     if (question.documents.length > 0 && knownDocuments.length === 0) return declined('the documents named are in no article');
 
-    const attempts = [
-      () => this.deadlineList(question),
-      () => this.presentations(question, weights, passages),
-      () => this.documentDescription(question, weights),
-      () => this.deadline(question, weights, passages),
-      () => this.sentences(question, weights, passages),
-    ];
-    for (const attempt of attempts) {
-      const draft = attempt();
-      if (!draft) continue;
-      if (!draft.found) return draft;
-      const unmet = this.unmetWants(question, draft.claims);
-      if (unmet.length === 0) return draft;
+    const list = this.deadlineList(question);
+    if (list) return list;
+
+    const proposals = [
+      this.presentations(question, weights, passages),
+      this.documentDescription(question, weights),
+      this.deadline(question, weights, passages),
+      this.sentences(question, weights, passages),
+    ].filter((c): c is Candidate => c !== null && c.draft.found);
+    // A question in parts ("ai trình bày … và kết quả biểu quyết ra sao?"): complete each proposal first.
+    for (const proposal of proposals) {
+      this.addUncovered(question, weights, proposal.draft.claims, proposal.draft.claims.flatMap((c) => c.evidence.map((e) => e.articleId)));
     }
-    return declined('no evidence covers the question');
+    // The most relevant sentence retrieved, whatever it says: an answer must be about as relevant.
+    const bestRelevance = Math.max(0, ...sentencesOf(passages.slice(0, 8)).map((e) => coverageOf(question, e.quote, weights).coverage));
+    const ranked = proposals
+      .map((candidate) => ({ ...candidate, total: candidate.coverage + (candidate.anchored ? ANCHOR_BONUS : 0) }))
+      .filter((candidate) => this.unmetWants(question, candidate.draft.claims).length === 0)
+      .filter((candidate) => candidate.anchored || candidate.coverage >= bestRelevance * RELEVANCE_RATIO)
+      .sort((a, b) => b.total - a.total);
+    const best = ranked[0];
+    if (!best) return declined(`no evidence covers the question and what it asks for (best relevance ${bestRelevance.toFixed(2)})`);
+    return best.draft;
   }
 
   private unmetWants(question: AnalyzedQuestion, claims: Claim[]): Wanted[] {
@@ -107,9 +127,10 @@ export class OfflineAnswerer {
     return { found: true, claims, focus: this.focusOfDeadlines(deadlines) };
   }
 
-  private presentations(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Draft | null {
+  private presentations(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Candidate | null {
     const asksWho = question.wants.includes('person');
-    const asksWhatPersonDid = question.persons.length > 0 && !asksWho;
+    const asksAboutSomethingElse = question.wants.some((w) => w === 'number' || w === 'result' || w === 'date' || w === 'responsible');
+    const asksWhatPersonDid = question.persons.length > 0 && !asksWho && !asksAboutSomethingElse && (question.asksAct || question.acts.length > 0 || question.wants.includes('document'));
     if (!asksWho && !asksWhatPersonDid) return null;
     const { facts } = this.store;
     let candidates: StoredPresentation[];
@@ -126,15 +147,16 @@ export class OfflineAnswerer {
     const anchored = question.documents.length > 0 || question.persons.length > 0;
     const scored = unique
       .map((fact) => {
-        let score = coverageOf(question, `${fact.act} ${fact.document} ${fact.titles.join(' ')} ${fact.quote}`, weights).coverage;
+        const coverage = coverageOf(question, `${fact.act} ${fact.document} ${fact.titles.join(' ')} ${fact.quote}`, weights).coverage;
+        let score = coverage;
         if (question.acts.length > 0) score += actMatches(question.acts, fact.act) ? 0.4 : -0.6;
         const day = sameDay(question, fact.eventDateRaw, fact.eventDate);
         if (day !== null) score += day ? 0.3 : -0.3;
-        return { fact, score };
+        return { fact, score, coverage };
       })
       .sort((a, b) => b.score - a.score);
     const top = scored[0]!;
-    if (top.score < (anchored ? FACT_THRESHOLD : SENTENCE_THRESHOLD)) return null;
+    if (top.score < (anchored ? FACT_THRESHOLD : SENTENCE_THRESHOLD) || top.coverage < (anchored ? FACT_THRESHOLD * 0.5 : SENTENCE_THRESHOLD)) return null;
 
     const chosen = asksWhatPersonDid || question.isList ? scored.filter((s) => s.score >= Math.max(top.score * 0.7, FACT_THRESHOLD)) : [top];
     // "Ai vừa trình bày … vừa tiếp thu …": the same person's other matching acts belong in the answer.
@@ -150,8 +172,7 @@ export class OfflineAnswerer {
       if (dateSentence) evidence.push(dateSentence);
       return { text: this.presentationText(fact, question, Boolean(dateSentence) || fact.quote.includes(fact.eventDateRaw ?? '\u0000')), evidence };
     });
-    this.addUncovered(question, weights, claims, chosen.map((c) => c.fact.articleId));
-    return {
+    const draft: Draft = {
       found: true,
       claims,
       focus: {
@@ -159,10 +180,11 @@ export class OfflineAnswerer {
         persons: [...new Set(chosen.map(({ fact }) => fact.presenter))],
       },
     };
+    return { draft, coverage: top.coverage, anchored };
   }
 
   /** "Nghị quyết 28 ban hành ngày nào, về gì?", "Which plan was issued on 8 June 2021?" */
-  private documentDescription(question: AnalyzedQuestion, weights: TermWeights): Draft | null {
+  private documentDescription(question: AnalyzedQuestion, weights: TermWeights): Candidate | null {
     const { facts } = this.store;
     let mentions: StoredDocumentMention[];
     if (question.documents.length > 0) {
@@ -193,12 +215,12 @@ export class OfflineAnswerer {
     const claims: Claim[] = [];
     if (lead) claims.push({ text: lead, evidence: [best.clause] });
     claims.push({ text: this.quoted(best.clause.quote, question), evidence: [best.clause] });
-    this.addUncovered(question, weights, claims, [best.mention.articleId]);
-    return { found: true, claims, focus: { documents: [best.mention.canonicalId], persons: [] } };
+    const draft: Draft = { found: true, claims, focus: { documents: [best.mention.canonicalId], persons: [] } };
+    return { draft, coverage: coverageOf(question, best.clause.quote, weights).coverage, anchored: true };
   }
 
   /** "… phải hoàn thành trước ngày nào?": the deadline whose task the question describes. */
-  private deadline(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Draft | null {
+  private deadline(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Candidate | null {
     if (!question.wants.includes('date') && !question.wants.includes('responsible')) return null;
     const { facts } = this.store;
     let candidates: StoredDeadline[] = question.documents.flatMap((q) => facts.deadlinesOfDocument(q));
@@ -207,32 +229,54 @@ export class OfflineAnswerer {
       candidates = articles.flatMap((id) => facts.deadlinesOfArticle(id));
     }
     if (candidates.length === 0) return null;
+    const questionWords = new Set(foldedWordsOf(question.text));
     const ranked = candidates
-      .map((d) => ({ deadline: d, score: coverageOf(question, `${d.task} ${d.responsible ?? ''} ${d.quote}`, weights).coverage }))
+      .map((d) => {
+        // The sentence before, in the same paragraph, often says who was given the task and what for.
+        const own = coverageOf(question, `${d.task} ${d.responsible ?? ''} ${d.quote}`, weights).coverage;
+        const withContext = coverageOf(question, `${d.task} ${d.responsible ?? ''} ${d.quote} ${this.previousSentence(d)}`, weights).coverage;
+        // Context helps tell plans apart, but the task itself must carry the match.
+        const coverage = own + 0.5 * (withContext - own);
+        // "Các lớp do Ban Tuyên giáo Thành ủy tổ chức …": the question names who is responsible.
+        const responsibleWords = d.responsible ? foldedWordsOf(d.responsible) : [];
+        const namesResponsible = responsibleWords.length > 0 && responsibleWords.filter((w) => questionWords.has(w)).length / responsibleWords.length >= 0.7;
+        return { deadline: d, coverage, score: coverage + (namesResponsible ? 0.3 : 0) };
+      })
       .sort((a, b) => b.score - a.score);
     const best = ranked[0]!;
-    if (best.score < SENTENCE_THRESHOLD) return null;
+    if (best.coverage < SENTENCE_THRESHOLD) return null;
     const evidence = [evidenceOfFact(best.deadline)];
     const responsibleSpan = best.deadline.responsible && !best.deadline.quote.includes(best.deadline.responsible) ? this.sentenceWith(best.deadline, best.deadline.responsible) : null;
     if (responsibleSpan) evidence.unshift(responsibleSpan);
-    const claims: Claim[] = [{ text: this.deadlineText(best.deadline, question, question.wants.includes('responsible')), evidence }];
-    this.addUncovered(question, weights, claims, [best.deadline.articleId]);
-    return { found: true, claims, focus: this.focusOfDeadlines([best.deadline]) };
+    const claims: Claim[] = [{ text: this.deadlineText(best.deadline, question, question.wants.includes('responsible') || question.wants.includes('person')), evidence }];
+    const draft: Draft = { found: true, claims, focus: this.focusOfDeadlines([best.deadline]) };
+    return { draft, coverage: best.coverage, anchored: question.documents.length > 0 };
+  }
+
+  /** The sentence before a fact's sentence, when both are in one paragraph. */
+  private previousSentence(fact: StoredDeadline): string {
+    const article = this.store.articles.getArticle(fact.articleId);
+    if (!article) return '';
+    const spans = sentenceSpans(article.text);
+    const index = spans.findIndex((s) => s.start === fact.start);
+    const previous = spans[index - 1];
+    if (!previous || article.text.slice(previous.end, fact.start).includes('\n')) return '';
+    return article.text.slice(previous.start, previous.end);
   }
 
   /** The sentences of the passages that cover the question best (two or three for a question in parts). */
-  private sentences(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Draft {
+  private sentences(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Candidate | null {
     const candidates = sentencesOf(passages.slice(0, 8)).map((evidence) => {
       const { coverage, matched } = coverageOf(question, evidence.quote, weights);
       let score = coverage;
       for (const wanted of question.wants) if (!satisfies(wanted, evidence.quote)) score -= 0.25;
-      const folded = foldForMatch(evidence.quote);
-      if (question.persons.some((p) => folded.includes(foldForMatch(p)))) score += 0.15;
+      // "bao nhiêu ý kiến" is answered by "73 ý kiến": a number right before what is counted.
+      if (question.countNoun && new RegExp(`\\d+(?:[.,]\\d+)?%?\\s+${question.countNoun.split(' ')[0]}\\b`).test(foldForMatch(evidence.quote))) score += 0.2;
       return { evidence, coverage, matched, score };
     });
     candidates.sort((a, b) => b.score - a.score);
     const best = candidates[0];
-    if (!best || best.coverage < SENTENCE_THRESHOLD || best.score < SENTENCE_THRESHOLD - 0.1) return declined(`best sentence covers ${(best?.coverage ?? 0).toFixed(2)} of the question`);
+    if (!best || best.coverage < SENTENCE_THRESHOLD || best.score < SENTENCE_THRESHOLD - 0.1) return null;
 
     const chosen = [best];
     const covered = new Set(best.matched);
@@ -251,7 +295,8 @@ export class OfflineAnswerer {
       const evidence = trimToClauses(c.evidence, c.matched);
       return { text: this.quoted(evidence.quote, question), evidence: [evidence] };
     });
-    return { found: true, claims, focus: { documents: [], persons: [] } };
+    const coverage = coverageOf(question, chosen.map((c) => c.evidence.quote).join(' '), weights).coverage;
+    return { draft: { found: true, claims, focus: { documents: [], persons: [] } }, coverage, anchored: false };
   }
 
   /** Adds the best sentence of the same articles for the part of the question the facts did not cover. */

@@ -4,7 +4,7 @@ import { foldForMatch, foldedWordsOf } from '../text/normalize.js';
 import { englishDatesToVietnamese, isEnglish, vietnameseTermsFor } from './english.js';
 
 /** What kind of answer a question asks for; the evidence must contain it or the bot declines. */
-export type Wanted = 'person' | 'responsible' | 'date' | 'number' | 'document' | 'result' | 'topic' | 'form';
+export type Wanted = 'person' | 'responsible' | 'date' | 'deadline' | 'number' | 'document' | 'result' | 'topic' | 'form';
 
 export interface DayMonth {
   day: number;
@@ -26,6 +26,10 @@ export interface AnalyzedQuestion {
   wants: Wanted[];
   /** Acts the question asks about, folded ("trinh bay", "tiep thu", "ky"). */
   acts: string[];
+  /** "bao nhiêu ý kiến" → "y kien": what a count question counts (folded). */
+  countNoun: string | null;
+  /** "ông X đã làm gì", "what did X present": asks what a named person did. */
+  asksAct: boolean;
   /** "Những việc nào…", "list": every match, not the best one. */
   isList: boolean;
   /** For "phải hoàn thành trước tháng 2/2021": deadlines due on or before this date. */
@@ -61,6 +65,7 @@ function wantsOf(folded: string, english: boolean): Wanted[] {
   if (has(/\bai\b|\bnguoi nao\b|\bdong chi nao\b|\b(?:pho )?(?:chu tich|bi thu|giam doc) nao\b|\bwho\b|\bwhich (?:\w+[- ])?(?:chairm[ae]n|secretary|official|leader|person)/)) wants.add('person');
   if (has(/\bco quan nao\b|\bdon vi nao\b|\bchiu trach nhiem\b|\bchu tri\b|\bwhich (?:agency|body|department|unit)\b|\bresponsible\b/)) wants.add('responsible');
   if (has(/\bkhi nao\b|\bngay nao\b|\bbao gio\b|\bthoi gian nao\b|\bluc nao\b|\bthoi diem nao\b|\bhan chot\b|\bthoi han\b|\bwhen\b|\bwhat date\b|\bdeadline\b|\bby when\b/)) wants.add('date');
+  if (has(/\bhan chot\b|\bthoi han\b|\bphai (?:hoan thanh|xong|trinh|gui|nop|bao cao)\b|\bhoan thanh (?:truoc|trong|khi nao|vao)\b|\bdeadline\b|\bdue\b|\bmust be (?:completed|submitted|finished)\b/)) wants.add('deadline');
   if (has(/\bbao nhieu\b|\bmay (?:muc|noi dung|hoi nghi|y kien|nhiem vu|chuong trinh|khau|lan|nguoi|dai bieu)\b|\bhow many\b|\bso luong\b/)) wants.add('number');
   if (has(/\b(?:ke hoach|van ban|chuong trinh|nghi quyet|quy dinh|de an)(?: hanh dong| cong tac)? (?:nao|gi|so may)\b|\bso hieu\b|\bwhich plan\b|\bplan number\b|\bnumber of the plan\b|\bwhat plan\b|\bwhich (?:document|resolution|programme|program)\b/)) wants.add('document');
   if (has(/\bket qua\b|\bra sao\b|\boutcome\b|\bresult/)) wants.add('result');
@@ -127,6 +132,8 @@ export function analyzeQuestion(text: string, knownPersons: string[] = []): Anal
     dates: [...datesIn(question), ...englishDates.flatMap(datesIn)],
     wants: wantsOf(folded, english),
     acts: ACT_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, act]) => act),
+    countNoun: folded.match(/\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null,
+    asksAct: /\blam gi\b|\bwhat did\b|\bdid what\b|\b(?:trinh bay|bao cao|tiep thu|giai trinh) (?:gi|van ban nao|noi dung gi)\b/.test(folded),
     isList: /\bnhung (?:viec|nhiem vu|noi dung|han|hoi nghi)\b.*\bnao\b|\bcac (?:viec|nhiem vu|han chot)\b|\bliet ke\b|\blist\b|\bwhich tasks\b|\bwhat tasks\b/.test(folded),
     dueBy: dueByOf(folded),
     dueWithin: dueWithinOf(folded),
