@@ -17,6 +17,10 @@ await runCommand(async (app, [idText]) => {
   for (const [i, r] of (trace.retrieved as Array<Record<string, unknown>>).entries()) {
     console.log(`  ${i + 1}. #${r.chunkId} ${r.source} — ${r.score} (${r.textRank ?? '-'} / ${r.vectorRank ?? '-'} / ${r.factRank ?? '-'})`);
   }
+  console.log('\nCác phương án (độ phủ câu hỏi → điểm; thiếu; liên quan; chọn):');
+  for (const d of trace.decision as Array<Record<string, unknown>>) {
+    console.log(`  ${d.chosen ? '→' : ' '} ${String(d.strategy).padEnd(12)} ${d.coverage} → ${d.total}${(d.unmet as string[]).length ? `; thiếu ${(d.unmet as string[]).join(', ')}` : ''}${d.relevant ? '' : '; kém liên quan'} — ${d.first}`);
+  }
   console.log('\nTrích dẫn:');
   for (const c of trace.citations as Array<Record<string, unknown>>) console.log(`  [${c.n}] ${c.source} ký tự ${c.start}–${c.end}: “${c.quote}”`);
   return 0;

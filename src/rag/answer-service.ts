@@ -73,6 +73,7 @@ export class AnswerService {
       retrieved: answer.retrieved,
       latencyMs: answer.latencyMs,
       error: fallbackReason ?? (draft.found ? null : draft.reason ?? null),
+      decision: offlineDraft.decision ?? [],
     });
     if (options.conversationId) this.store.traces.addTurn(options.conversationId, first.text, draft.focus, answer.traceId);
     return answer;

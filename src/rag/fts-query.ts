@@ -10,11 +10,14 @@ const COMMON = new Set(
 /**
  * Turns free text into an FTS5 expression: every word quoted (user text may contain FTS5
  * syntax such as `/`, `-`, `"`, AND/OR), đ folded to d like the indexed text, OR-ed so that
- * bm25 ranks passages by how many of the words they share.
+ * bm25 ranks passages by how many of the words and adjacent pairs they share.
  */
 export function toFtsQuery(text: string): string {
-  const words = [...new Set(foldedWordsOf(foldDStroke(text)))];
+  const sequence = foldedWordsOf(foldDStroke(text));
+  const words = [...new Set(sequence)];
   const useful = words.filter((word) => !COMMON.has(word));
   const chosen = useful.length >= 2 ? useful : words;
-  return chosen.map((word) => `"${word.replace(/"/g, '""')}"`).join(' OR ');
+  // Adjacent pairs as phrases: a rare phrase ("chu de" of "chủ đề") weighs more than its common syllables.
+  const phrases = [...new Set(sequence.slice(1).map((word, i) => [sequence[i]!, word]).filter(([a, b]) => !COMMON.has(a!) && !COMMON.has(b!)).map(([a, b]) => `${a} ${b}`))];
+  return [...chosen, ...phrases].map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ');
 }

@@ -16,6 +16,19 @@ export interface Draft {
   focus: ConversationFocus;
   /** Why the answer was declined, for the trace. */
   reason?: string;
+  /** Every strategy's proposal and how it fared, for the trace. */
+  decision?: ProposalSummary[];
+}
+
+export interface ProposalSummary {
+  strategy: string;
+  coverage: number;
+  total: number;
+  anchored: boolean;
+  unmet: string[];
+  relevant: boolean;
+  chosen: boolean;
+  first: string;
 }
 
 /** Below this share of the question's weighted terms, a sentence does not answer it. */
@@ -28,9 +41,14 @@ const declined = (reason: string): Draft => ({ found: false, claims: [], focus: 
 
 /** A strategy's proposal: the draft, how much of the question its evidence covers, and whether a named document or person anchors it. */
 interface Candidate {
+  strategy: string;
   draft: Draft;
   coverage: number;
   anchored: boolean;
+  /** A fact of the kind the question asks for (a deadline for "phải hoàn thành khi nào?"): ranks higher, still must be relevant. */
+  typed?: boolean;
+  /** The question itself names this fact's subject (the task of a deadline): relevant even when other sentences share more words. */
+  subjectMatch?: boolean;
 }
 
 /** Facts reached through the document or person a question names outrank word overlap alone. */
@@ -38,10 +56,76 @@ const ANCHOR_BONUS = 0.25;
 /** An unanchored answer's evidence must cover at least this share of what the best retrieved sentence covers. */
 const RELEVANCE_RATIO = 0.75;
 
-/** Acts that answer each other: "tiếp thu" and "giải trình" are said together. */
-function actMatches(questionActs: string[], act: string): boolean {
-  const folded = foldForMatch(act);
-  return questionActs.some((a) => folded.includes(a) || ((a === 'tiep thu' || a === 'giai trinh') && /tiep thu|giai trinh/.test(folded)));
+/**
+ * Scores a sentence by the question's word pairs it shares, each weighted by how rare it is
+ * among the candidate sentences: common pairs ("hội nghị") say little, rare ones say which
+ * sentence is meant. At most +0.3.
+ */
+function rarePhraseWeights(question: AnalyzedQuestion, sentences: string[]): (sentence: string) => number {
+  const words = foldedWordsOf(question.searchText);
+  const pairs = [...new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`))];
+  const sentencePairs = sentences.map((sentence) => {
+    const w = foldedWordsOf(sentence);
+    return new Set(w.slice(1).map((word, i) => `${w[i]} ${word}`));
+  });
+  const n = sentences.length || 1;
+  const weight = new Map(pairs.map((pair) => [pair, Math.log(1 + n / (1 + sentencePairs.filter((set) => set.has(pair)).length))]));
+  const best = Math.max(1e-9, [...weight.values()].sort((a, b) => b - a).slice(0, 4).reduce((sum, x) => sum + x, 0));
+  return (sentence) => {
+    const w = foldedWordsOf(sentence);
+    const own = new Set(w.slice(1).map((word, i) => `${w[i]} ${word}`));
+    const gained = pairs.filter((pair) => own.has(pair)).reduce((sum, pair) => sum + weight.get(pair)!, 0);
+    return 0.3 * Math.min(1, gained / best);
+  };
+}
+
+/** Share of the question's weighted terms in the first claim's evidence: strategies compare on this, not on their own bonuses. */
+function mainCoverage(question: AnalyzedQuestion, draft: Draft, weights: TermWeights): number {
+  const main = draft.claims[0];
+  if (!main) return 0;
+  const sequence = foldedWordsOf(`${main.text} ${main.evidence.map((e) => e.quote).join(' ')}`);
+  const words = new Set(sequence);
+  const total = question.terms.reduce((sum, t) => sum + weights.weight(t), 0) || 1;
+  const coverage = question.terms.filter((t) => words.has(t)).reduce((sum, t) => sum + weights.weight(t), 0) / total;
+  // A long stretch of the question found word for word ("tổng hợp, xây dựng dự thảo báo cáo sơ kết") is strong evidence.
+  const run = longestCommonRun(foldedWordsOf(question.searchText), sequence);
+  return coverage + Math.min(0.3, 0.05 * Math.max(0, run - 3));
+}
+
+/** Length of the longest run of consecutive words two sequences share. */
+function longestCommonRun(a: string[], b: string[]): number {
+  let best = 0;
+  const previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      best = Math.max(best, previous[j]!);
+      diagonal = above;
+    }
+  }
+  return best;
+}
+
+/** Acts as written in articles: folding would make "ký" (sign) and "kỳ" (term) the same word. */
+const ACT_FORMS: Record<string, string[]> = {
+  'trinh bay': ['trình bày'],
+  'tiep thu': ['tiếp thu', 'giải trình'],
+  'giai trinh': ['giải trình', 'tiếp thu'],
+  'bao cao': ['báo cáo'],
+  'thay mat': ['thay mặt'],
+  'tong hop': ['tổng hợp'],
+  'ket luan': ['kết luận'],
+  ky: ['ký', 'kí'],
+};
+
+/** True when the text shows one of the acts the question asks about (whole words, marks kept). */
+function actMatches(questionActs: string[], text: string): boolean {
+  const lower = text.normalize('NFC').toLowerCase();
+  return questionActs.some((act) =>
+    (ACT_FORMS[act] ?? [act]).some((form) => new RegExp(`(?<![\\p{L}])${form}(?![\\p{L}])`, 'u').test(lower)),
+  );
 }
 
 function sameDay(question: AnalyzedQuestion, raw: string | null, iso: string | null): boolean | null {
@@ -96,14 +180,25 @@ export class OfflineAnswerer {
     }
     // The most relevant sentence retrieved, whatever it says: an answer must be about as relevant.
     const bestRelevance = Math.max(0, ...sentencesOf(passages.slice(0, 8)).map((e) => coverageOf(question, e.quote, weights).coverage));
-    const ranked = proposals
-      .map((candidate) => ({ ...candidate, total: candidate.coverage + (candidate.anchored ? ANCHOR_BONUS : 0) }))
-      .filter((candidate) => this.unmetWants(question, candidate.draft.claims).length === 0)
-      .filter((candidate) => candidate.anchored || candidate.coverage >= bestRelevance * RELEVANCE_RATIO)
-      .sort((a, b) => b.total - a.total);
-    const best = ranked[0];
-    if (!best) return declined(`no evidence covers the question and what it asks for (best relevance ${bestRelevance.toFixed(2)})`);
-    return best.draft;
+    const judged = proposals.map((candidate) => ({
+      candidate,
+      total: mainCoverage(question, candidate.draft, weights) + (candidate.anchored || candidate.typed ? ANCHOR_BONUS : 0),
+      unmet: this.unmetWants(question, candidate.draft.claims),
+      relevant: candidate.anchored || candidate.subjectMatch === true || candidate.coverage >= bestRelevance * RELEVANCE_RATIO,
+    }));
+    const best = judged.filter((j) => j.unmet.length === 0 && j.relevant).sort((a, b) => b.total - a.total)[0];
+    const decision: ProposalSummary[] = judged.map((j) => ({
+      strategy: j.candidate.strategy,
+      coverage: Number(j.candidate.coverage.toFixed(3)),
+      total: Number(j.total.toFixed(3)),
+      anchored: j.candidate.anchored,
+      unmet: j.unmet,
+      relevant: j.relevant,
+      chosen: j === best,
+      first: j.candidate.draft.claims[0]?.text.slice(0, 100) ?? '',
+    }));
+    if (!best) return { ...declined(`no evidence covers the question and what it asks for (best relevance ${bestRelevance.toFixed(2)})`), decision };
+    return { ...best.candidate.draft, decision };
   }
 
   private unmetWants(question: AnalyzedQuestion, claims: Claim[]): Wanted[] {
@@ -161,8 +256,10 @@ export class OfflineAnswerer {
     const chosen = asksWhatPersonDid || question.isList ? scored.filter((s) => s.score >= Math.max(top.score * 0.7, FACT_THRESHOLD)) : [top];
     // "Ai vừa trình bày … vừa tiếp thu …": the same person's other matching acts belong in the answer.
     if (asksWho && !question.isList) {
+      const topDocuments = new Set([...top.fact.documentIds, ...top.fact.resolutions]);
       for (const other of scored.slice(1)) {
-        if (other.fact.presenter === top.fact.presenter && other.score >= FACT_THRESHOLD && other.score >= top.score * 0.6) chosen.push(other);
+        const shares = [...other.fact.documentIds, ...other.fact.resolutions].some((id) => topDocuments.has(id));
+        if (other.fact.presenter === top.fact.presenter && shares && other.score >= FACT_THRESHOLD && other.score >= top.score * 0.6) chosen.push(other);
       }
     }
     const claims: Claim[] = chosen.map(({ fact }) => {
@@ -180,7 +277,7 @@ export class OfflineAnswerer {
         persons: [...new Set(chosen.map(({ fact }) => fact.presenter))],
       },
     };
-    return { draft, coverage: top.coverage, anchored };
+    return { strategy: 'presentation', draft, coverage: top.coverage, anchored };
   }
 
   /** "Nghị quyết 28 ban hành ngày nào, về gì?", "Which plan was issued on 8 June 2021?" */
@@ -216,7 +313,7 @@ export class OfflineAnswerer {
     if (lead) claims.push({ text: lead, evidence: [best.clause] });
     claims.push({ text: this.quoted(best.clause.quote, question), evidence: [best.clause] });
     const draft: Draft = { found: true, claims, focus: { documents: [best.mention.canonicalId], persons: [] } };
-    return { draft, coverage: coverageOf(question, best.clause.quote, weights).coverage, anchored: true };
+    return { strategy: 'document', draft, coverage: coverageOf(question, best.clause.quote, weights).coverage, anchored: true };
   }
 
   /** "… phải hoàn thành trước ngày nào?": the deadline whose task the question describes. */
@@ -240,7 +337,12 @@ export class OfflineAnswerer {
         // "Các lớp do Ban Tuyên giáo Thành ủy tổ chức …": the question names who is responsible.
         const responsibleWords = d.responsible ? foldedWordsOf(d.responsible) : [];
         const namesResponsible = responsibleWords.length > 0 && responsibleWords.filter((w) => questionWords.has(w)).length / responsibleWords.length >= 0.7;
-        return { deadline: d, coverage, score: coverage + (namesResponsible ? 0.3 : 0) };
+        // What the question says must be done ("các hội nghị do đảng ủy cơ sở tổ chức") must be this task.
+        const taskWords = new Set(foldedWordsOf(`${d.task} ${d.responsible ?? ''}`));
+        const subject = question.deadlineSubject;
+        const subjectWeight = subject.reduce((sum, w) => sum + weights.weight(w), 0) || 1;
+        const subjectCoverage = subject.length ? subject.filter((w) => taskWords.has(w)).reduce((sum, w) => sum + weights.weight(w), 0) / subjectWeight : 0;
+        return { deadline: d, coverage, subjectCoverage, score: coverage + 0.5 * subjectCoverage + (namesResponsible ? 0.3 : 0) };
       })
       .sort((a, b) => b.score - a.score);
     const best = ranked[0]!;
@@ -250,7 +352,8 @@ export class OfflineAnswerer {
     if (responsibleSpan) evidence.unshift(responsibleSpan);
     const claims: Claim[] = [{ text: this.deadlineText(best.deadline, question, question.wants.includes('responsible') || question.wants.includes('person')), evidence }];
     const draft: Draft = { found: true, claims, focus: this.focusOfDeadlines([best.deadline]) };
-    return { draft, coverage: best.coverage, anchored: question.documents.length > 0 };
+    const typed = question.wants.includes('deadline') || (question.wants.includes('responsible') && best.deadline.responsible !== null);
+    return { strategy: 'deadline', draft, coverage: best.coverage, anchored: question.documents.length > 0, typed, subjectMatch: best.subjectCoverage >= 0.7 };
   }
 
   /** The sentence before a fact's sentence, when both are in one paragraph. */
@@ -266,9 +369,12 @@ export class OfflineAnswerer {
 
   /** The sentences of the passages that cover the question best (two or three for a question in parts). */
   private sentences(question: AnalyzedQuestion, weights: TermWeights, passages: Document<RetrievedPassageMetadata>[]): Candidate | null {
-    const candidates = sentencesOf(passages.slice(0, 8)).map((evidence) => {
+    const sentences = sentencesOf(passages.slice(0, 8));
+    const phraseWeight = rarePhraseWeights(question, sentences.map((e) => e.quote));
+    const candidates = sentences.map((evidence) => {
       const { coverage, matched } = coverageOf(question, evidence.quote, weights);
-      let score = coverage;
+      // A phrase of the question that few candidate sentences share ("chủ đề công tác") marks the one asked about.
+      let score = coverage + phraseWeight(evidence.quote);
       for (const wanted of question.wants) if (!satisfies(wanted, evidence.quote)) score -= 0.25;
       // "bao nhiêu ý kiến" is answered by "73 ý kiến": a number right before what is counted.
       if (question.countNoun && new RegExp(`\\d+(?:[.,]\\d+)?%?\\s+${question.countNoun.split(' ')[0]}\\b`).test(foldForMatch(evidence.quote))) score += 0.2;
@@ -296,31 +402,46 @@ export class OfflineAnswerer {
       return { text: this.quoted(evidence.quote, question), evidence: [evidence] };
     });
     const coverage = coverageOf(question, chosen.map((c) => c.evidence.quote).join(' '), weights).coverage;
-    return { draft: { found: true, claims, focus: { documents: [], persons: [] } }, coverage, anchored: false };
+    return { strategy: 'sentences', draft: { found: true, claims, focus: { documents: [], persons: [] } }, coverage, anchored: false };
   }
 
-  /** Adds the best sentence of the same articles for the part of the question the facts did not cover. */
+  /**
+   * Adds the best sentence of the same articles for what the claims leave out: a part of the
+   * question they do not cover, or a kind of answer they lack ("… và kết quả biểu quyết ra sao?").
+   */
   private addUncovered(question: AnalyzedQuestion, weights: TermWeights, claims: Claim[], articleIds: string[]): void {
     const said = foldedWordsOf(claims.map((c) => `${c.text} ${c.evidence.map((e) => e.quote).join(' ')}`).join(' '));
     const present = new Set(said);
     const missing = question.terms.filter((t) => !present.has(t));
     const total = question.terms.reduce((sum, t) => sum + weights.weight(t), 0) || 1;
     const missingWeight = missing.reduce((sum, t) => sum + weights.weight(t), 0);
-    if (missingWeight / total < 0.25) return;
+    const unmet = this.unmetWants(question, claims);
+    if (missingWeight / total < 0.25 && unmet.length === 0) return;
+    if (missingWeight === 0) return;
+    const questionWords = foldedWordsOf(question.searchText);
+    const questionPairs = new Set(questionWords.slice(1).map((w, i) => `${questionWords[i]} ${w}`));
+    const cited = claims.flatMap((c) => c.evidence);
     let best: { evidence: Evidence; gain: number } | null = null;
     for (const articleId of new Set(articleIds)) {
       const article = this.store.articles.getArticle(articleId);
       if (!article) continue;
       for (const span of sentenceSpans(article.text)) {
         const quote = article.text.slice(span.start, span.end);
-        const words = new Set(foldedWordsOf(quote));
-        const gain = missing.filter((t) => words.has(t)).reduce((sum, t) => sum + weights.weight(t), 0);
+        const sequence = foldedWordsOf(quote);
+        const words = new Set(sequence);
+        if (unmet.length > 0 && !unmet.every((wanted) => satisfies(wanted, quote))) continue;
+        let gain = missing.filter((t) => words.has(t)).reduce((sum, t) => sum + weights.weight(t), 0);
+        // Pairs of the question ("biểu quyết") and nearness to what is already cited break ties.
+        const pairs = sequence.slice(1).filter((w, i) => questionPairs.has(`${sequence[i]} ${w}`)).length;
+        gain *= 1 + 0.25 * Math.min(pairs, 4);
+        if (cited.some((e) => e.articleId === articleId && Math.abs(span.start - e.end) < 300)) gain *= 1.5;
         if (!best || gain > best.gain) {
           best = { evidence: { articleId, chunkId: this.chunkAt(articleId, span.start), source: article.source, title: article.title, publishedDate: article.publishedDate, quote, start: span.start, end: span.end }, gain };
         }
       }
     }
-    if (best && best.gain / missingWeight >= 0.5 && !claims.some((c) => c.evidence.some((e) => e.start === best!.evidence.start))) {
+    const enough = unmet.length > 0 ? best !== null && best.gain > 0 : best !== null && best.gain / missingWeight >= 0.5;
+    if (best && enough && !claims.some((c) => c.evidence.some((e) => e.start === best!.evidence.start))) {
       claims.push({ text: this.quoted(best.evidence.quote, question), evidence: [best.evidence] });
     }
   }

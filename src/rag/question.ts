@@ -26,6 +26,8 @@ export interface AnalyzedQuestion {
   wants: Wanted[];
   /** Acts the question asks about, folded ("trinh bay", "tiep thu", "ky"). */
   acts: string[];
+  /** For "… phải hoàn thành khi nào?": the folded words of what must be done, before the predicate. */
+  deadlineSubject: string[];
   /** "bao nhiêu ý kiến" → "y kien": what a count question counts (folded). */
   countNoun: string | null;
   /** "ông X đã làm gì", "what did X present": asks what a named person did. */
@@ -106,6 +108,18 @@ function dueWithinOf(folded: string): { from: string; to: string } | null {
   return from ? { from, to: new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10) } : null;
 }
 
+const DEADLINE_PREDICATE =
+  /(?:\b(?:phai|can|se|duoc)\s+)?(?:\b(?:hoan thanh|xong|trinh|gui|nop|bao cao|to chuc)\b[^,;?]*?)?\b(?:truoc ngay nao|khi nao|vao thoi gian nao|thoi gian nao|bao gio|ngay nao|han chot|thoi han)\b/;
+
+/** "Các hội nghị do đảng ủy cơ sở tổ chức để … phải hoàn thành khi nào?" → the words of "các hội nghị do đảng ủy cơ sở tổ chức để …". */
+function deadlineSubjectOf(folded: string): string[] {
+  const predicate = folded.match(DEADLINE_PREDICATE);
+  if (!predicate) return [];
+  const before = folded.slice(0, predicate.index);
+  const clause = before.split(/,\s*va\s+|;|\?/).at(-1) ?? before;
+  return foldedWordsOf(clause.replace(/^\s*theo [^,]{3,60},\s*/, '')).filter((word) => !NOT_CONTENT.has(word));
+}
+
 /**
  * Reads a question: language, the documents, people and dates it names, and what kind of
  * answer it wants. `knownPersons` are presenters in the store, so a name typed without
@@ -132,6 +146,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] = []): Anal
     dates: [...datesIn(question), ...englishDates.flatMap(datesIn)],
     wants: wantsOf(folded, english),
     acts: ACT_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, act]) => act),
+    deadlineSubject: deadlineSubjectOf(folded),
     countNoun: folded.match(/\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null,
     asksAct: /\blam gi\b|\bwhat did\b|\bdid what\b|\b(?:trinh bay|bao cao|tiep thu|giai trinh) (?:gi|van ban nao|noi dung gi)\b/.test(folded),
     isList: /\bnhung (?:viec|nhiem vu|noi dung|han|hoi nghi)\b.*\bnao\b|\bcac (?:viec|nhiem vu|han chot)\b|\bliet ke\b|\blist\b|\bwhich tasks\b|\bwhat tasks\b/.test(folded),

@@ -164,6 +164,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       );
       CREATE INDEX conversation_turns_conversation ON conversation_turns(conversation_id, id);
     `),
+  // How the answerer decided: each strategy's proposal and why it won or lost.
+  (db) => db.exec(`ALTER TABLE traces ADD COLUMN decision TEXT NOT NULL DEFAULT '[]';`),
 ];
 
 export function migrate(db: Database.Database): void {

@@ -14,6 +14,7 @@ export interface TraceRecord {
   retrieved: unknown[];
   latencyMs: number;
   error: string | null;
+  decision: unknown[];
 }
 
 export interface ConversationFocus {
@@ -32,11 +33,11 @@ export class TraceRepository {
     return Number(
       this.db
         .prepare(
-          `INSERT INTO traces (created_at, conversation_id, question, rewritten, language, answerer, found, answer, citations, retrieved, latency_ms, error)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO traces (created_at, conversation_id, question, rewritten, language, answerer, found, answer, citations, retrieved, latency_ms, error, decision)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(this.now().toISOString(), trace.conversationId, trace.question, trace.rewritten, trace.language, trace.answerer, trace.found ? 1 : 0,
-          trace.answer, JSON.stringify(trace.citations), JSON.stringify(trace.retrieved), trace.latencyMs, trace.error).lastInsertRowid,
+          trace.answer, JSON.stringify(trace.citations), JSON.stringify(trace.retrieved), trace.latencyMs, trace.error, JSON.stringify(trace.decision)).lastInsertRowid,
     );
   }
 
@@ -57,6 +58,7 @@ export class TraceRepository {
       retrieved: JSON.parse(row.retrieved as string),
       latencyMs: row.latency_ms as number,
       error: row.error as string | null,
+      decision: JSON.parse((row.decision as string) ?? '[]'),
     };
   }
 
