@@ -102,7 +102,8 @@ export function satisfies(wanted: Wanted, text: string): boolean {
     case 'document':
       return findDocumentMentions(text).length > 0;
     case 'result':
-      return /kết quả|\d+(?:[.,]\d+)?\s?%|thông qua|đạt|trúng cử|số phiếu/iu.test(text);
+      // An outcome, not the word "kết quả": a share, a vote passed, a target reached.
+      return /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành/iu.test(text);
     case 'topic':
     case 'form':
       return true;

@@ -18,6 +18,6 @@ export function toFtsQuery(text: string): string {
   const useful = words.filter((word) => !COMMON.has(word));
   const chosen = useful.length >= 2 ? useful : words;
   // Adjacent pairs as phrases: a rare phrase ("chu de" of "chủ đề") weighs more than its common syllables.
-  const phrases = [...new Set(sequence.slice(1).map((word, i) => [sequence[i]!, word]).filter(([a, b]) => !COMMON.has(a!) && !COMMON.has(b!)).map(([a, b]) => `${a} ${b}`))];
+  const phrases = [...new Set(sequence.slice(1).map((word, i) => [sequence[i]!, word]).filter(([a, b]) => !COMMON.has(a!) || !COMMON.has(b!)).map(([a, b]) => `${a} ${b}`))];
   return [...chosen, ...phrases].map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ');
 }

@@ -79,6 +79,14 @@ function rarePhraseWeights(question: AnalyzedQuestion, sentences: string[]): (se
   };
 }
 
+/** Weighted share of a question's deadline subject found in a text. */
+function subjectShare(subject: string[], text: string, weights: TermWeights): number {
+  if (subject.length === 0) return 0;
+  const words = new Set(foldedWordsOf(text));
+  const total = subject.reduce((sum, w) => sum + weights.weight(w), 0) || 1;
+  return subject.filter((w) => words.has(w)).reduce((sum, w) => sum + weights.weight(w), 0) / total;
+}
+
 /** Share of the question's weighted terms in the first claim's evidence: strategies compare on this, not on their own bonuses. */
 function mainCoverage(question: AnalyzedQuestion, draft: Draft, weights: TermWeights): number {
   const main = draft.claims[0];
@@ -338,10 +346,7 @@ export class OfflineAnswerer {
         const responsibleWords = d.responsible ? foldedWordsOf(d.responsible) : [];
         const namesResponsible = responsibleWords.length > 0 && responsibleWords.filter((w) => questionWords.has(w)).length / responsibleWords.length >= 0.7;
         // What the question says must be done ("các hội nghị do đảng ủy cơ sở tổ chức") must be this task.
-        const taskWords = new Set(foldedWordsOf(`${d.task} ${d.responsible ?? ''}`));
-        const subject = question.deadlineSubject;
-        const subjectWeight = subject.reduce((sum, w) => sum + weights.weight(w), 0) || 1;
-        const subjectCoverage = subject.length ? subject.filter((w) => taskWords.has(w)).reduce((sum, w) => sum + weights.weight(w), 0) / subjectWeight : 0;
+        const subjectCoverage = subjectShare(question.deadlineSubject, `${d.task} ${d.responsible ?? ''}`, weights);
         return { deadline: d, coverage, subjectCoverage, score: coverage + 0.5 * subjectCoverage + (namesResponsible ? 0.3 : 0) };
       })
       .sort((a, b) => b.score - a.score);
@@ -376,12 +381,16 @@ export class OfflineAnswerer {
       // A phrase of the question that few candidate sentences share ("chủ đề công tác") marks the one asked about.
       let score = coverage + phraseWeight(evidence.quote);
       for (const wanted of question.wants) if (!satisfies(wanted, evidence.quote)) score -= 0.25;
+      // "Các hội nghị do đảng ủy cơ sở tổ chức … phải hoàn thành khi nào?": the sentence must be about that task.
+      if (question.deadlineSubject.length > 0) score += 0.3 * subjectShare(question.deadlineSubject, evidence.quote, weights);
       // "bao nhiêu ý kiến" is answered by "73 ý kiến": a number right before what is counted.
       if (question.countNoun && new RegExp(`\\d+(?:[.,]\\d+)?%?\\s+${question.countNoun.split(' ')[0]}\\b`).test(foldForMatch(evidence.quote))) score += 0.2;
       return { evidence, coverage, matched, score };
     });
     candidates.sort((a, b) => b.score - a.score);
-    const best = candidates[0];
+    // When the answer is a date, a deadline, a number or an outcome, the first sentence must hold one.
+    const contentWants = question.wants.filter((w) => w === 'date' || w === 'deadline' || w === 'number' || w === 'result');
+    const best = candidates.find((c) => contentWants.every((wanted) => satisfies(wanted, c.evidence.quote)));
     if (!best || best.coverage < SENTENCE_THRESHOLD || best.score < SENTENCE_THRESHOLD - 0.1) return null;
 
     const chosen = [best];
@@ -396,7 +405,10 @@ export class OfflineAnswerer {
         candidate.matched.forEach((t) => covered.add(t));
       }
     }
-    chosen.sort((a, b) => (a.evidence.articleId === b.evidence.articleId ? a.evidence.start - b.evidence.start : 0));
+    // The best sentence leads; the ones that complete it follow in article order.
+    const [lead, ...rest] = chosen;
+    rest.sort((a, b) => (a.evidence.articleId === b.evidence.articleId ? a.evidence.start - b.evidence.start : 0));
+    chosen.splice(0, chosen.length, lead!, ...rest);
     const claims = chosen.map((c) => {
       const evidence = trimToClauses(c.evidence, c.matched);
       return { text: this.quoted(evidence.quote, question), evidence: [evidence] };

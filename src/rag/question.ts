@@ -70,7 +70,8 @@ function wantsOf(folded: string, english: boolean): Wanted[] {
   if (has(/\bhan chot\b|\bthoi han\b|\bphai (?:hoan thanh|xong|trinh|gui|nop|bao cao)\b|\bhoan thanh (?:truoc|trong|khi nao|vao)\b|\bdeadline\b|\bdue\b|\bmust be (?:completed|submitted|finished)\b/)) wants.add('deadline');
   if (has(/\bbao nhieu\b|\bmay (?:muc|noi dung|hoi nghi|y kien|nhiem vu|chuong trinh|khau|lan|nguoi|dai bieu)\b|\bhow many\b|\bso luong\b/)) wants.add('number');
   if (has(/\b(?:ke hoach|van ban|chuong trinh|nghi quyet|quy dinh|de an)(?: hanh dong| cong tac)? (?:nao|gi|so may)\b|\bso hieu\b|\bwhich plan\b|\bplan number\b|\bnumber of the plan\b|\bwhat plan\b|\bwhich (?:document|resolution|programme|program)\b/)) wants.add('document');
-  if (has(/\bket qua\b|\bra sao\b|\boutcome\b|\bresult/)) wants.add('result');
+  // "kết quả biểu quyết ra sao?" asks for an outcome; "tổng hợp kết quả thảo luận" does not.
+  if (has(/\bket qua\b.*\b(?:ra sao|the nao|la gi|bao nhieu)\b|\bra sao\b|\boutcome\b|\bresults? of\b/)) wants.add('result');
   if (has(/\bve (?:noi dung|viec|van de|linh vuc)? ?gi\b|\bnoi dung gi\b|\bwhat (?:is|was) (?:it|the \w+) about\b|\babout what\b|\bon what\b/)) wants.add('topic');
   if (has(/\bhinh thuc nao\b|\bbang cach nao\b|\bin what form\b/)) wants.add('form');
   if (english && wants.size === 0 && has(/\bwhat\b/)) wants.add('topic');
@@ -111,7 +112,16 @@ function dueWithinOf(folded: string): { from: string; to: string } | null {
 const DEADLINE_PREDICATE =
   /(?:\b(?:phai|can|se|duoc)\s+)?(?:\b(?:hoan thanh|xong|trinh|gui|nop|bao cao|to chuc)\b[^,;?]*?)?\b(?:truoc ngay nao|khi nao|vao thoi gian nao|thoi gian nao|bao gio|ngay nao|han chot|thoi han)\b/;
 
-/** "Các hội nghị do đảng ủy cơ sở tổ chức để … phải hoàn thành khi nào?" → the words of "các hội nghị do đảng ủy cơ sở tổ chức để …". */
+/** Drops a purpose clause ("… tổ chức để quán triệt Nghị quyết … phải hoàn thành") that every task of a plan shares; needs the marks of "để". */
+function purposeCut(question: string): string {
+  const lower = question.normalize('NFC').toLowerCase();
+  const purpose = lower.search(/(?<![\p{L}])để(?![\p{L}])/u);
+  if (purpose < 0) return foldForMatch(question);
+  const predicate = foldForMatch(lower.slice(purpose)).match(DEADLINE_PREDICATE);
+  return predicate ? `${foldForMatch(lower.slice(0, purpose))} ${foldForMatch(lower.slice(purpose)).slice(predicate.index)}` : foldForMatch(question);
+}
+
+/** "Các hội nghị do đảng ủy cơ sở tổ chức … phải hoàn thành khi nào?" → the words of "các hội nghị do đảng ủy cơ sở tổ chức". */
 function deadlineSubjectOf(folded: string): string[] {
   const predicate = folded.match(DEADLINE_PREDICATE);
   if (!predicate) return [];
@@ -146,7 +156,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] = []): Anal
     dates: [...datesIn(question), ...englishDates.flatMap(datesIn)],
     wants: wantsOf(folded, english),
     acts: ACT_WORDS.filter(([pattern]) => pattern.test(folded)).map(([, act]) => act),
-    deadlineSubject: deadlineSubjectOf(folded),
+    deadlineSubject: deadlineSubjectOf(purposeCut(question)),
     countNoun: folded.match(/\b(?:bao nhieu|may)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null,
     asksAct: /\blam gi\b|\bwhat did\b|\bdid what\b|\b(?:trinh bay|bao cao|tiep thu|giai trinh) (?:gi|van ban nao|noi dung gi)\b/.test(folded),
     isList: /\bnhung (?:viec|nhiem vu|noi dung|han|hoi nghi)\b.*\bnao\b|\bcac (?:viec|nhiem vu|han chot)\b|\bliet ke\b|\blist\b|\bwhich tasks\b|\bwhat tasks\b/.test(folded),
