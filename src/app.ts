@@ -8,6 +8,7 @@ import { createChatModel } from './llm/chat-model.js';
 import { IngestPipeline, type FactRefiner, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger, type Logger } from './logger.js';
 import { AnswerService } from './rag/answer-service.js';
+import { LlmAnswerer } from './rag/llm-answerer.js';
 import { HybridRetriever } from './rag/hybrid-retriever.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -56,7 +57,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     : undefined;
   const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
-  const answers = new AnswerService(store, retriever, logger);
+  const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined);
   return { config, logger, model, store, ingest, retriever, answers, close: () => store.close() };
 }
 

@@ -52,7 +52,7 @@ export class AnswerService {
     if (this.llm && passages.length > 0) {
       try {
         draft = await this.llm.answer(question, passages, offlineDraft, options.onText);
-        answerer = 'llm';
+        answerer = draft === offlineDraft ? 'offline' : 'llm';
       } catch (error) {
         fallbackReason = describeError(error);
         this.logger.warn({ err: fallbackReason }, 'LLM answer failed; offline answer returned');

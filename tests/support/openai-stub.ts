@@ -23,11 +23,15 @@ export class OpenAIStub {
   private readonly vectors = new LocalHashEmbeddings({ dimensions: 256 });
   /** Set to make the next responses fail with this HTTP status. */
   failWith: number | undefined;
+  /** Set to delay every response (to test time-outs). */
+  delayMs = 0;
 
   async start(): Promise<string> {
     this.server = createServer(async (request, response) => {
       const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
       this.requests.push({ path: request.url ?? '', authorization: request.headers.authorization, body });
+      if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      if (response.destroyed) return;
       if (this.failWith) {
         response.writeHead(this.failWith, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ error: { message: 'stub failure', type: 'server_error' } }));
@@ -42,6 +46,18 @@ export class OpenAIStub {
         });
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        return;
+      }
+      if (request.url === '/v1/chat/completions' && body.stream) {
+        const reply = this.chat(body);
+        const content = 'content' in reply ? reply.content : JSON.stringify(reply.toolArguments);
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        const base = { id: 'chatcmpl-stub', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model };
+        for (let i = 0; i < content.length; i += 12) {
+          response.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: content.slice(i, i + 12) }, finish_reason: null }] })}\n\n`);
+        }
+        response.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+        response.end('data: [DONE]\n\n');
         return;
       }
       if (request.url === '/v1/chat/completions') {
