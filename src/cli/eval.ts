@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ensureBundledArticles } from '../app.js';
 import { AppError } from '../errors.js';
+import { HybridRetriever } from '../rag/hybrid-retriever.js';
+import { analyzeQuestion } from '../rag/question.js';
 import { percentile, scoreItem, type QaItem } from '../rag/scoring.js';
 import { runCommand } from './main.js';
 
@@ -22,11 +24,28 @@ await runCommand(async (app, args) => {
   }
   await ensureBundledArticles(app);
 
+  // Recall@5 of each retrieval channel alone, next to the fused one the answers use.
+  const channels = {
+    text: new HybridRetriever(app.store, { channels: ['text'] }),
+    vector: new HybridRetriever(app.store, { channels: ['vector'] }),
+    fused: app.retriever,
+  };
+  const channelHits = { text: 0, vector: 0, fused: 0 };
+  const presenters = app.store.facts.presenterNames();
+
   const results = [];
   for (const item of items) {
     const answer = await app.answers.ask(item.question);
     const score = scoreItem(item, answer);
     const retrieved = answer.retrieved.slice(0, 5).map((r) => r.source);
+    if (item.type !== 'unanswerable') {
+      const gold = new Set([item.source, ...(item.also_sources ?? [])]);
+      const question = analyzeQuestion(item.question, presenters);
+      for (const [name, retriever] of Object.entries(channels) as Array<[keyof typeof channels, HybridRetriever]>) {
+        const top = await retriever.retrieve(question, 5);
+        if (top.some((p) => gold.has(p.metadata.source))) channelHits[name]++;
+      }
+    }
     results.push({ item, answer, score, retrieved });
   }
 
@@ -59,6 +78,7 @@ await runCommand(async (app, args) => {
     recall_at_5: answerable.length
       ? answerable.filter((r) => r.retrieved.some((s) => s === r.item.source || r.item.also_sources?.includes(s))).length / answerable.length
       : 0,
+    recall_at_5_by_channel: Object.fromEntries(Object.entries(channelHits).map(([name, hits]) => [name, answerable.length ? hits / answerable.length : 0])),
     latency_ms: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
     answerer: app.config.llmEnabled ? 'llm' : 'offline',
   };
@@ -92,6 +112,9 @@ await runCommand(async (app, args) => {
     console.log(
       `\nđộ chính xác ${(summary.accuracy * 100).toFixed(1)}% · trích đúng nguồn ${(summary.citation_accuracy * 100).toFixed(1)}% · từ chối đúng ${(summary.unanswerable_declined * 100).toFixed(0)}% · recall@5 ${(summary.recall_at_5 * 100).toFixed(1)}% · p50 ${summary.latency_ms.p50} ms · p95 ${summary.latency_ms.p95} ms`,
     );
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const byChannel = summary.recall_at_5_by_channel as Record<string, number>;
+    console.log(`recall@5 theo kênh: toàn văn ${pct(byChannel.text!)} · vector ${pct(byChannel.vector!)} · kết hợp ${pct(byChannel.fused!)}`);
   }
   console.log(`${passed} passed, ${results.length - passed} failed`);
   return 0;

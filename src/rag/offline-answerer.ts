@@ -219,12 +219,19 @@ export class OfflineAnswerer {
     return unmet;
   }
 
-  /** "Những việc nào phải hoàn thành trước tháng 2/2021?": every deadline in the range. */
+  /**
+   * Every deadline in a range ("Những việc nào phải hoàn thành trước tháng 2/2021?"), or of a
+   * plan when the question names no particular task ("Hạn chót của Kế hoạch 04-KH/TU?").
+   */
   private deadlineList(question: AnalyzedQuestion): Draft | null {
-    if (!question.isList || (!question.dueBy && !question.dueWithin)) return null;
-    const deadlines = question.dueBy
-      ? this.store.facts.deadlinesDueBy(question.dueBy)
-      : this.store.facts.deadlinesBetween(question.dueWithin!.from, question.dueWithin!.to);
+    const ofPlan = question.wants.includes('deadline') && question.documents.length > 0 && question.deadlineSubject.length === 0;
+    if (!ofPlan && (!question.isList || (!question.dueBy && !question.dueWithin))) return null;
+    const deadlines = ofPlan
+      ? question.documents.flatMap((q) => this.store.facts.deadlinesOfDocument(q))
+      : question.dueBy
+        ? this.store.facts.deadlinesDueBy(question.dueBy)
+        : this.store.facts.deadlinesBetween(question.dueWithin!.from, question.dueWithin!.to);
+    if (ofPlan && deadlines.length === 0) return null;
     if (deadlines.length === 0) return declined('no deadline in the range');
     const claims = deadlines.slice(0, MAX_LIST).map((d) => ({ text: this.deadlineText(d, question, true), evidence: [evidenceOfFact(d)] }));
     return { found: true, claims, focus: this.focusOfDeadlines(deadlines) };
@@ -509,7 +516,7 @@ export class OfflineAnswerer {
   }
 
   private deadlineText(deadline: StoredDeadline, question: AnalyzedQuestion, withResponsible: boolean): string {
-    const who = withResponsible && deadline.responsible ? deadline.responsible : null;
+    const who = withResponsible && deadline.responsible && !deadline.task.includes(deadline.responsible) ? deadline.responsible : null;
     if (question.language === 'en') return `${deadline.task} — due: ${deadline.phrase}${who ? ` (responsible: ${who})` : ''}`;
     return `${deadline.task}: ${deadline.phrase}${who ? ` (chủ trì/thực hiện: ${who})` : ''}`;
   }

@@ -44,7 +44,7 @@ export interface AnalyzedQuestion {
 const NOT_CONTENT = new Set(
   (
     'ai gi nao khi bao nhieu may the sao ra la co duoc cua va cac nhung ve tai o trong theo cho voi de den tu da se dang vao ' +
-    'mot nay do thi ma hay hoac cung nhu phai can hoi xin cho biet ong ba dong chi nguoi viec lam gom tung vua ' +
+    'mot nay do thi ma hay hoac cung nhu phai can hoi xin cho biet ong ba dong chi nguoi viec lam gom tung vua con ' +
     'the of and to in on for at by with which what who whom whose when where why how is are was were did does do has have had ' +
     'that this these those it its he she they his her their a an as from into about number'
   ).split(' '),
