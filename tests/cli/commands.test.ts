@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, tempDir } from '../helpers.js';
+
+const run = promisify(execFile);
+let dir: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  dir = tempDir('rpb-cli-');
+});
+afterAll(() => dir.remove());
+
+/** Runs a command as a user would (`npm run NAME -- args`), on its own data directory. */
+async function command(script: string, args: string[], dataDir: string) {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+    maxBuffer: 20 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+describe('npm run eval', () => {
+  it('scores the dev QA set on a fresh store with the offline default: ≥ 90%, every claim cited, every unanswerable declined', async () => {
+    const stdout = await command('eval', [path.join(PROJECT_ROOT, '../shared/dev/seed_qa.jsonl'), '--json'], path.join(dir.path, 'eval'));
+    const [json, closing] = stdout.trim().split('\n');
+    const report = JSON.parse(json!);
+    expect(closing).toMatch(/^\d+ passed, \d+ failed$/);
+    expect(report.summary.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.summary.answers_with_valid_citation).toBe(1);
+    expect(report.summary.unanswerable_declined).toBe(1);
+    expect(report.summary).toHaveProperty('recall_at_5');
+    expect(report.summary.latency_ms).toEqual({ p50: expect.any(Number), p95: expect.any(Number) });
+    const item = report.items[0];
+    expect(item).toMatchObject({ id: 'seed-01', passed: expect.any(Boolean), found: expect.any(Boolean), answer: expect.any(String) });
+    expect(item.citations[0]).toMatchObject({ n: 1, source: expect.any(String), quote: expect.any(String) });
+    expect(item.retrieved.length).toBeLessThanOrEqual(5);
+  }, 120_000);
+});
+
+describe('npm run facts -- --json', () => {
+  it('prints presentations and deadlines in the documented shape', async () => {
+    const stdout = await command('facts', ['--doc', 'NQ 28', '--json'], path.join(dir.path, 'facts'));
+    const facts = JSON.parse(stdout);
+    expect(facts.presentations[0]).toMatchObject({
+      presenter: 'Vũ Đức Bảo',
+      titles: ['Ủy viên Ban Thường vụ Thành ủy', 'Trưởng ban Tổ chức Thành ủy'],
+      act: 'trình bày',
+      resolutions: ['28-NQ/TƯ'],
+      date: '2022-12-06',
+      source: '000_858032534c20a8a8.txt',
+    });
+    const deadlines = JSON.parse(await command('facts', ['--from', '2020-12-01', '--to', '2020-12-31', '--json'], path.join(dir.path, 'facts'))).deadlines;
+    expect(deadlines[0]).toMatchObject({ phrase: 'trước ngày 10/12/2020', start: null, end: '2020-12-10', source: '002_cb67e36fc604a1f7.txt' });
+    expect(Object.keys(deadlines[0])).toEqual(expect.arrayContaining(['task', 'responsible', 'phrase', 'start', 'end', 'source', 'quote']));
+  }, 60_000);
+});
