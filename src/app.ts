@@ -63,9 +63,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
 const FACTS_VERSION_KEY = 'facts_version';
 
-/** Re-extracts every stored article's facts when the extractor changed since they were stored. */
-function refreshFacts(store: Store): number {
-  if (store.articles.getMeta(FACTS_VERSION_KEY) === String(FACTS_VERSION)) return 0;
+/** Re-extracts every stored article's facts when the extractor changed since they were stored (or when forced). */
+function refreshFacts(store: Store, force = false): number {
+  if (!force && store.articles.getMeta(FACTS_VERSION_KEY) === String(FACTS_VERSION)) return 0;
   let count = 0;
   store.db.transaction(() => {
     for (const article of [...store.articles.articlesForFacts()]) {
@@ -75,6 +75,17 @@ function refreshFacts(store: Store): number {
     store.articles.setMeta(FACTS_VERSION_KEY, String(FACTS_VERSION));
   })();
   return count;
+}
+
+/** Rebuilds the vector index from the stored embeddings and re-extracts every article's facts. */
+export function reindex(app: App): { vectors: number; articles: number; seconds: number } {
+  const started = performance.now();
+  const { store } = app;
+  const count = store.articles.counts().chunks;
+  store.vectors.index.rebuild(store.articles.embeddings(), count);
+  store.vectors.index.save();
+  const articles = refreshFacts(store, true);
+  return { vectors: store.vectors.index.size, articles, seconds: (performance.now() - started) / 1000 };
 }
 
 const SEEDED_KEY = 'bundled_articles_ingested';

@@ -55,10 +55,17 @@ export const environmentSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_INPUT_MB: z.coerce.number().positive().max(200).default(5),
     FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    TELEGRAM_API_ROOT: optionalText.pipe(z.url({ message: 'phải là URL của Bot API server (ví dụ http://127.0.0.1:8081)' }).optional()),
+    WEBHOOK_URL: optionalText.pipe(z.url({ message: 'phải là URL https công khai của bot' }).optional()),
+    WEBHOOK_SECRET: optionalText,
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     LLM: z.enum(['auto', 'off'], { message: "phải là 'auto' hoặc 'off'" }).default('auto'),
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   })
   .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL && !/^[A-Za-z0-9_-]{16,256}$/.test(env.WEBHOOK_SECRET ?? '')) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_URL cần WEBHOOK_SECRET (16–256 ký tự A-Z, a-z, 0-9, _ hoặc -)' });
+    }
     if (env.EMBEDDINGS === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -82,6 +89,7 @@ export interface Config {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   maxInputBytes: number;
   fetchTimeoutMs: number;
+  telegram: { apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined; port: number };
 }
 
 /**
@@ -108,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxInputBytes: Math.round(e.MAX_INPUT_MB * 1024 * 1024),
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
+    telegram: { apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''), webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT },
   };
 }
 

@@ -3,6 +3,8 @@ import type { EmbeddingModel } from '../embeddings/index.js';
 import { ArticleRepository } from './article-repository.js';
 import { openDatabase } from './database.js';
 import { FactRepository } from './fact-repository.js';
+import { FeedbackRepository } from './feedback-repository.js';
+import { SubscriptionRepository } from './subscription-repository.js';
 import { TraceRepository } from './trace-repository.js';
 import { VectorIndex } from './vector-index.js';
 import { SqliteHnswVectorStore } from './vector-store.js';
@@ -13,6 +15,8 @@ export interface Store {
   articles: ArticleRepository;
   facts: FactRepository;
   traces: TraceRepository;
+  feedback: FeedbackRepository;
+  subscriptions: SubscriptionRepository;
   vectors: SqliteHnswVectorStore;
   /** What opening had to do to make index and database agree. */
   openReport: OpenReport;
@@ -64,6 +68,8 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       articles,
       facts: new FactRepository(db),
       traces: new TraceRepository(db, now),
+      feedback: new FeedbackRepository(db, now),
+      subscriptions: new SubscriptionRepository(db, now),
       vectors,
       openReport: report,
       close() {

@@ -166,6 +166,31 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
     `),
   // How the answerer decided: each strategy's proposal and why it won or lost.
   (db) => db.exec(`ALTER TABLE traces ADD COLUMN decision TEXT NOT NULL DEFAULT '[]';`),
+  (db) =>
+    db.exec(`
+      -- 👍/👎 on an answer, with the reason for a 👎.
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        trace_id INTEGER NOT NULL REFERENCES traces(id) ON DELETE CASCADE,
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        reason TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (trace_id, user_id)
+      );
+
+      -- Chats that receive the daily digest.
+      CREATE TABLE subscriptions (
+        chat_id INTEGER PRIMARY KEY,
+        send_time TEXT NOT NULL DEFAULT '07:00',
+        time_zone TEXT NOT NULL DEFAULT 'Asia/Ho_Chi_Minh',
+        language TEXT NOT NULL DEFAULT 'vi',
+        send_empty INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        last_digest_at TEXT
+      );
+    `),
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
@@ -148,6 +148,27 @@ export class VectorIndex {
       for (const entry of vectorsOf(missing.slice(i, i + 1000))) this.add(entry.id, entry.vector);
     }
     return { added: missing.length, removed: extra.length };
+  }
+
+  /** Replaces the whole index with these vectors (compaction, /reindex); saved on the next `save`. */
+  rebuild(entries: Iterable<{ id: number; vector: ArrayLike<number> }>, capacity: number): void {
+    const index = new HierarchicalNSW('cosine', this.dimensions);
+    index.initIndex(Math.max(16, Math.ceil(capacity * 1.2)), M, EF_CONSTRUCTION, 100, false);
+    index.setEf(MIN_EF_SEARCH);
+    this.index = index;
+    this.deleted.clear();
+    for (const entry of entries) this.add(entry.id, entry.vector);
+    this.dirty = true;
+  }
+
+  /** Size of the current index file in bytes (0 before the first save). */
+  fileBytes(): number {
+    const file = this.fileName();
+    try {
+      return file ? statSync(path.join(this.dir, file)).size : 0;
+    } catch {
+      return 0;
+    }
   }
 
   /** True when so many labels are deleted that a rebuild pays off in memory and speed. */

@@ -1,0 +1,100 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { buildDigest } from '../../digest/build.js';
+import { addDays, endOfMonth, localDate } from '../../text/clock.js';
+import { formatVietnameseDate } from '../../text/dates.js';
+import { foldForMatch } from '../../text/normalize.js';
+import { isAdmin, languageOf, type BotDeps } from '../deps.js';
+import { formatDeadlinesHtml, formatDigestHtml } from '../format/facts-html.js';
+import { escapeHtml } from '../format/html.js';
+import { TEXTS } from '../texts.js';
+
+const PAGE_SIZE = 8;
+
+async function replyAll(ctx: Context, messages: string[]): Promise<void> {
+  for (const html of messages) await ctx.reply(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+}
+
+function sourcesPage(deps: BotDeps, page: number): { html: string; keyboard: InlineKeyboard } {
+  const total = deps.app.store.articles.counts().articles;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  const articles = deps.app.store.articles.listArticles({ limit: PAGE_SIZE, offset: current * PAGE_SIZE });
+  const lines = articles.map(
+    (a, i) => `${current * PAGE_SIZE + i + 1}. <b>${escapeHtml(a.title)}</b>\n   ${a.publishedDate ? formatVietnameseDate(a.publishedDate) : 'không rõ ngày'} · mã <code>${a.id}</code> · ${escapeHtml(a.sources.join(', '))}`,
+  );
+  const html = total === 0 ? 'Chưa có bài viết nào.' : [`<b>Bài viết</b> (${total}) — trang ${current + 1}/${pages}`, ...lines].join('\n');
+  const keyboard = new InlineKeyboard();
+  if (current > 0) keyboard.text('« Trước', `pg:${current - 1}`);
+  if (current < pages - 1) keyboard.text('Sau »', `pg:${current + 1}`);
+  return { html, keyboard };
+}
+
+/** "/deadlines tháng 12/2023", "sắp tới", "quá hạn" → the range and its heading. */
+function deadlineRange(argument: string, today: string): { from: string; to: string; heading: string } | null {
+  const folded = foldForMatch(argument).trim();
+  const month = folded.match(/(?:thang\s*)?(\d{1,2})\s*[/-]\s*(\d{4})/);
+  if (month) {
+    const from = `${month[2]}-${month[1]!.padStart(2, '0')}-01`;
+    return { from, to: endOfMonth(from), heading: `Hạn chót tháng ${Number(month[1])}/${month[2]}` };
+  }
+  if (folded === '' || /sap toi|upcoming/.test(folded)) return { from: today, to: addDays(today, 30), heading: 'Hạn chót 30 ngày tới' };
+  if (/qua han|overdue/.test(folded)) return { from: '0000-01-01', to: addDays(today, -1), heading: 'Hạn chót đã qua' };
+  return null;
+}
+
+/** /start, /help, /sources, /deadlines, /subscribe, /unsubscribe, /digest. */
+export function commandsFeature(deps: BotDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+  const { store, config } = deps.app;
+
+  feature.command('start', (ctx) => ctx.reply(TEXTS[languageOf(ctx.from?.language_code)].welcome));
+  feature.command('help', (ctx) => {
+    const texts = TEXTS[languageOf(ctx.from?.language_code)];
+    return ctx.reply(texts.help + (isAdmin(deps, ctx.from?.id) ? texts.adminHelp : ''), { parse_mode: 'HTML' });
+  });
+
+  feature.command('sources', async (ctx) => {
+    const { html, keyboard } = sourcesPage(deps, Number(ctx.match) - 1 || 0);
+    await ctx.reply(html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  });
+  feature.callbackQuery(/^pg:(\d+)$/, async (ctx) => {
+    const { html, keyboard } = sourcesPage(deps, Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  });
+
+  feature.command('deadlines', async (ctx) => {
+    const today = localDate(deps.now(), config.timeZone);
+    const range = deadlineRange(ctx.match, today);
+    if (!range) {
+      await ctx.reply('Cách dùng: /deadlines [tháng 12/2023 | sắp tới | quá hạn]');
+      return;
+    }
+    const deadlines = store.facts.deadlinesBetween(range.from, range.to);
+    const shown = range.from === '0000-01-01' ? deadlines.filter((d) => d.endDate! < today).reverse() : deadlines;
+    await replyAll(ctx, formatDeadlinesHtml(range.heading, shown.slice(0, 50), 'Không có hạn chót nào.'));
+  });
+
+  feature.command('subscribe', async (ctx) => {
+    const time = ctx.match.trim() || '07:00';
+    const parsed = time.match(/^(\d{1,2})[:h](\d{2})$/);
+    if (!parsed || Number(parsed[1]) > 23 || Number(parsed[2]) > 59) {
+      await ctx.reply('Giờ không hợp lệ. Ví dụ: /subscribe 07:00');
+      return;
+    }
+    const sendTime = `${parsed[1]!.padStart(2, '0')}:${parsed[2]}`;
+    store.subscriptions.subscribe(ctx.chat!.id, sendTime, config.timeZone, languageOf(ctx.from?.language_code));
+    await ctx.reply(`Đã đăng ký bản tin hằng ngày lúc ${sendTime} (giờ ${config.timeZone}). Hủy bằng /unsubscribe.`);
+  });
+  feature.command('unsubscribe', async (ctx) => {
+    const removed = store.subscriptions.unsubscribe(ctx.chat!.id);
+    await ctx.reply(removed ? 'Đã hủy bản tin hằng ngày.' : 'Nhóm/cuộc trò chuyện này chưa đăng ký bản tin.');
+  });
+
+  feature.command('digest', async (ctx) => {
+    const subscription = store.subscriptions.get(ctx.chat!.id);
+    const digest = buildDigest(store, deps.now(), subscription?.timeZone ?? config.timeZone, subscription?.lastDigestAt ?? null);
+    await replyAll(ctx, formatDigestHtml(digest, true));
+  });
+  return feature;
+}

@@ -1,0 +1,41 @@
+import { createServer } from 'node:http';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { webhookCallback, type Bot, type Context } from 'grammy';
+import type { App } from '../app.js';
+import { inFlight, registerCommands } from './index.js';
+
+export interface RunningBot {
+  /** Stops taking updates, lets answers in progress finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot: webhook mode when WEBHOOK_URL is set (Telegram must send the secret token),
+ * concurrent long polling otherwise.
+ */
+export async function startBot(bot: Bot<Context>, app: App): Promise<RunningBot> {
+  await bot.init();
+  await registerCommands(bot, app);
+  const { webhookUrl, webhookSecret, port } = app.config.telegram;
+  if (webhookUrl) {
+    const server = createServer(webhookCallback(bot, 'http', { secretToken: webhookSecret }));
+    await new Promise<void>((resolve) => server.listen(port, resolve));
+    await bot.api.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: ['message', 'callback_query', 'inline_query'] });
+    app.logger.info({ port, username: bot.botInfo.username }, 'bot listening for webhook updates');
+    return {
+      async stop() {
+        await new Promise((resolve) => server.close(resolve));
+        await inFlight.drain(30_000);
+      },
+    };
+  }
+  await bot.api.deleteWebhook().catch((error) => app.logger.warn({ err: String(error) }, 'deleteWebhook failed'));
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'inline_query'] } } });
+  app.logger.info({ username: bot.botInfo.username }, 'bot polling for updates');
+  return {
+    async stop() {
+      if (runner.isRunning()) await runner.stop();
+      await inFlight.drain(30_000);
+    },
+  };
+}

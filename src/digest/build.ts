@@ -1,0 +1,40 @@
+import type { StoredDeadline, StoredPresentation } from '../store/fact-repository.js';
+import type { Store } from '../store/index.js';
+import { addDays, endOfMonth, localDate } from '../text/clock.js';
+
+export interface DigestItem {
+  kind: 'deadline' | 'article';
+  deadline?: StoredDeadline;
+  article?: { id: string; title: string; source: string; publishedDate: string | null; presentations: StoredPresentation[] };
+}
+
+export interface Digest {
+  /** The chat's local date the digest is for. */
+  date: string;
+  dueSoon: StoredDeadline[];
+  overdue: StoredDeadline[];
+  laterThisMonth: StoredDeadline[];
+  newArticles: NonNullable<DigestItem['article']>[];
+  empty: boolean;
+}
+
+/**
+ * What a subscriber should hear about on `now`'s date in `timeZone`: deadlines in the next 7
+ * days, overdue ones of the last 30 days, the rest of this month's, and articles ingested since
+ * `since` with who presented what in them.
+ */
+export function buildDigest(store: Store, now: Date, timeZone: string, since: string | null): Digest {
+  const today = localDate(now, timeZone);
+  const inWeek = addDays(today, 7);
+  const dueSoon = store.facts.deadlinesBetween(today, inWeek).filter((d) => d.endDate! >= today);
+  const overdue = store.facts.deadlinesBetween(addDays(today, -30), addDays(today, -1)).filter((d) => d.endDate! < today);
+  const monthEnd = endOfMonth(today);
+  const laterThisMonth = monthEnd > inWeek ? store.facts.deadlinesBetween(addDays(inWeek, 1), monthEnd).filter((d) => d.endDate! > inWeek) : [];
+  const newArticles = since
+    ? store.articles
+        .listArticles()
+        .filter((a) => a.ingestedAt > since)
+        .map((a) => ({ id: a.id, title: a.title, source: a.source, publishedDate: a.publishedDate, presentations: store.facts.presentationsOfArticle(a.id) }))
+    : [];
+  return { date: today, dueSoon, overdue, laterThisMonth, newArticles, empty: !dueSoon.length && !overdue.length && !laterThisMonth.length && !newArticles.length };
+}
