@@ -20,6 +20,8 @@ export interface App {
   ingest: IngestPipeline;
   retriever: HybridRetriever;
   answers: AnswerService;
+  /** The one clock of the app: `NOW` (or a test's) when set, the real time otherwise. */
+  now: () => Date;
   close(): void;
 }
 
@@ -38,8 +40,9 @@ export interface AppOverrides {
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  const now = overrides.now ?? clockFor(config.now);
   const model = overrides.embeddingModel ?? (await createEmbeddingModel(config));
-  const store = await openStore(config.dataDir, model, overrides.now);
+  const store = await openStore(config.dataDir, model, now);
   const report = store.openReport;
   if (report.vectorsAdded || report.vectorsRemoved || report.reembedded) {
     logger.info({ ...report }, 'vector index brought in line with the database');
@@ -58,7 +61,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
   const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined);
-  return { config, logger, model, store, ingest, retriever, answers, close: () => store.close() };
+  return { config, logger, model, store, ingest, retriever, answers, now, close: () => store.close() };
+}
+
+/** `NOW=2020-12-08` is that day at 07:00 in Vietnam (digest time); a full timestamp is taken as it is. */
+export function clockFor(fixed: string | undefined): () => Date {
+  if (!fixed) return () => new Date();
+  const instant = new Date(/^\d{4}-\d{2}-\d{2}$/.test(fixed) ? `${fixed}T07:00:00+07:00` : fixed);
+  return () => new Date(instant);
 }
 
 const FACTS_VERSION_KEY = 'facts_version';

@@ -34,7 +34,7 @@ export interface BotOptions {
  * emulator's API root through the same function.
  */
 export function createBot(token: string, app: App, options: BotOptions = {}): Bot<Context> {
-  const deps: BotDeps = { app, now: options.now ?? (() => new Date()) };
+  const deps: BotDeps = { app, now: options.now ?? app.now };
   const bot = new Bot<Context>(token, { botInfo: options.botInfo, client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined });
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));

@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { App } from '../app.js';
+import { DigestService } from '../digest/service.js';
+import { telegramDigestSender } from './digest-sender.js';
 import { inFlight, registerCommands } from './index.js';
 
 export interface RunningBot {
@@ -13,9 +15,11 @@ export interface RunningBot {
  * Starts the bot: webhook mode when WEBHOOK_URL is set (Telegram must send the secret token),
  * concurrent long polling otherwise.
  */
-export async function startBot(bot: Bot<Context>, app: App): Promise<RunningBot> {
+export async function startBot(bot: Bot<Context>, app: App, options: { digest?: boolean } = {}): Promise<RunningBot> {
   await bot.init();
   await registerCommands(bot, app);
+  const digest = new DigestService(app.store, telegramDigestSender(bot.api), app.now, app.logger);
+  if (options.digest !== false) digest.start();
   const { webhookUrl, webhookSecret, port } = app.config.telegram;
   if (webhookUrl) {
     const server = createServer(webhookCallback(bot, 'http', { secretToken: webhookSecret }));
@@ -24,6 +28,7 @@ export async function startBot(bot: Bot<Context>, app: App): Promise<RunningBot>
     app.logger.info({ port, username: bot.botInfo.username }, 'bot listening for webhook updates');
     return {
       async stop() {
+        digest.stop();
         await new Promise((resolve) => server.close(resolve));
         await inFlight.drain(30_000);
       },
@@ -34,6 +39,7 @@ export async function startBot(bot: Bot<Context>, app: App): Promise<RunningBot>
   app.logger.info({ username: bot.botInfo.username }, 'bot polling for updates');
   return {
     async stop() {
+      digest.stop();
       if (runner.isRunning()) await runner.stop();
       await inFlight.drain(30_000);
     },

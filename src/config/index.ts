@@ -59,6 +59,12 @@ export const environmentSchema = z
     WEBHOOK_URL: optionalText.pipe(z.url({ message: 'phải là URL https công khai của bot' }).optional()),
     WEBHOOK_SECRET: optionalText,
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    NOW: optionalText.pipe(
+      z
+        .string()
+        .refine((value) => !Number.isNaN(Date.parse(value)), 'phải là thời điểm ISO, ví dụ 2020-12-08 hoặc 2020-12-08T07:00:00+07:00')
+        .optional(),
+    ),
     LLM: z.enum(['auto', 'off'], { message: "phải là 'auto' hoặc 'off'" }).default('auto'),
     LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   })
@@ -90,6 +96,8 @@ export interface Config {
   maxInputBytes: number;
   fetchTimeoutMs: number;
   telegram: { apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined; port: number };
+  /** A fixed "now" for previews (NOW=2020-12-08): every date decision uses it instead of the real clock. */
+  now: string | undefined;
 }
 
 /**
@@ -116,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     maxInputBytes: Math.round(e.MAX_INPUT_MB * 1024 * 1024),
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
+    now: e.NOW,
     telegram: { apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''), webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT },
   };
 }

@@ -26,10 +26,10 @@ export interface Digest {
 export function buildDigest(store: Store, now: Date, timeZone: string, since: string | null): Digest {
   const today = localDate(now, timeZone);
   const inWeek = addDays(today, 7);
-  const dueSoon = store.facts.deadlinesBetween(today, inWeek).filter((d) => d.endDate! >= today);
-  const overdue = store.facts.deadlinesBetween(addDays(today, -30), addDays(today, -1)).filter((d) => d.endDate! < today);
+  const dueSoon = store.facts.deadlinesEndingBetween(today, inWeek);
+  const overdue = store.facts.deadlinesEndingBetween(addDays(today, -30), addDays(today, -1));
   const monthEnd = endOfMonth(today);
-  const laterThisMonth = monthEnd > inWeek ? store.facts.deadlinesBetween(addDays(inWeek, 1), monthEnd).filter((d) => d.endDate! > inWeek) : [];
+  const laterThisMonth = monthEnd > inWeek ? store.facts.deadlinesEndingBetween(addDays(inWeek, 1), monthEnd) : [];
   const newArticles = since
     ? store.articles
         .listArticles()

@@ -171,6 +171,11 @@ export class FactRepository {
     return this.deadlines('WHERE f.end_date >= ? AND COALESCE(f.start_date, f.end_date) <= ?', [from, to]);
   }
 
+  /** Deadlines whose last day falls in [from, to]: what is due in that window. */
+  deadlinesEndingBetween(from: string, to: string): StoredDeadline[] {
+    return this.deadlines('WHERE f.end_date >= ? AND f.end_date <= ?', [from, to]);
+  }
+
   /** Deadlines ending on or before `date`. */
   deadlinesDueBy(date: string): StoredDeadline[] {
     return this.deadlines('WHERE f.end_date <= ?', [date]);

@@ -191,6 +191,18 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         last_digest_at TEXT
       );
     `),
+  (db) =>
+    db.exec(`
+      -- One row per (chat, local day) a digest was claimed for: a restart never sends it twice.
+      CREATE TABLE digest_log (
+        chat_id INTEGER NOT NULL,
+        local_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'empty', 'failed')),
+        detail TEXT,
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, local_date)
+      );
+    `),
 ];
 
 export function migrate(db: Database.Database): void {

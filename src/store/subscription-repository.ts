@@ -17,13 +17,39 @@ export class SubscriptionRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  subscribe(chatId: number, sendTime: string, timeZone: string, language: 'vi' | 'en' = 'vi'): void {
+  subscribe(chatId: number, sendTime: string, timeZone: string, language: 'vi' | 'en' = 'vi', sendEmpty = true): void {
     this.db
       .prepare(
-        `INSERT INTO subscriptions (chat_id, send_time, time_zone, language, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(chat_id) DO UPDATE SET send_time = excluded.send_time, time_zone = excluded.time_zone, language = excluded.language`,
+        `INSERT INTO subscriptions (chat_id, send_time, time_zone, language, send_empty, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(chat_id) DO UPDATE SET send_time = excluded.send_time, time_zone = excluded.time_zone,
+           language = excluded.language, send_empty = excluded.send_empty`,
       )
-      .run(chatId, sendTime, timeZone, language, this.now().toISOString());
+      .run(chatId, sendTime, timeZone, language, sendEmpty ? 1 : 0, this.now().toISOString());
+  }
+
+  /**
+   * Claims the digest of (chat, local day): true only for the first claim, ever. Sending after
+   * a successful claim makes a restart or a second process unable to send it again.
+   */
+  claimDigest(chatId: number, localDate: string): boolean {
+    return this.db
+      .prepare(`INSERT OR IGNORE INTO digest_log (chat_id, local_date, status, claimed_at) VALUES (?, ?, 'sending', ?)`)
+      .run(chatId, localDate, this.now().toISOString()).changes === 1;
+  }
+
+  finishDigest(chatId: number, localDate: string, status: 'sent' | 'empty' | 'failed', detail: string | null = null): void {
+    this.db.prepare('UPDATE digest_log SET status = ?, detail = ? WHERE chat_id = ? AND local_date = ?').run(status, detail, chatId, localDate);
+    if (status === 'sent' || status === 'empty') {
+      this.db.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE chat_id = ?').run(this.now().toISOString(), chatId);
+    }
+  }
+
+  digestLog(chatId: number): Array<{ localDate: string; status: string; detail: string | null }> {
+    return this.db
+      .prepare<[number], { localDate: string; status: string; detail: string | null }>(
+        'SELECT local_date AS localDate, status, detail FROM digest_log WHERE chat_id = ? ORDER BY local_date',
+      )
+      .all(chatId);
   }
 
   unsubscribe(chatId: number): boolean {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import type { UserFromGetMe } from 'grammy/types';
 import { createBot } from '../../src/bot/index.js';
 import { BUNDLED_ARTICLES, createTestApp, tempDir } from '../helpers.js';
 
@@ -19,7 +20,7 @@ afterAll(() => {
 describe('inline mode', () => {
   it('offers the cited answer as an inline result', async () => {
     const bot = createBot('1:inline-test-token-aaaaaaaaaaaaaaaaaaa', app, {
-      botInfo: { id: 1, is_bot: true, first_name: 'Bot', username: 'vnplans_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false },
+      botInfo: { id: 1, is_bot: true, first_name: 'Bot', username: 'vnplans_bot', supports_inline_queries: true } as UserFromGetMe,
       throttle: false,
     });
     const calls: Array<{ method: string; payload: Record<string, unknown> }> = [];

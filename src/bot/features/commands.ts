@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { buildDigest } from '../../digest/build.js';
+import { deadlinesToIcs } from '../../digest/calendar.js';
+import { icsFile } from '../digest-sender.js';
 import { addDays, endOfMonth, localDate } from '../../text/clock.js';
 import { formatVietnameseDate } from '../../text/dates.js';
 import { foldForMatch } from '../../text/normalize.js';
@@ -65,28 +67,51 @@ export function commandsFeature(deps: BotDeps): Composer<Context> {
 
   feature.command('deadlines', async (ctx) => {
     const today = localDate(deps.now(), config.timeZone);
-    const range = deadlineRange(ctx.match, today);
+    const wantsFile = /(?:^|\s)(?:ics|lich|lịch|calendar)(?:\s|$)/iu.test(ctx.match);
+    const range = deadlineRange(ctx.match.replace(/(?:^|\s)(?:ics|lich|lịch|calendar)(?=\s|$)/giu, ' '), today);
     if (!range) {
       await ctx.reply('Cách dùng: /deadlines [tháng 12/2023 | sắp tới | quá hạn]');
       return;
     }
     const deadlines = store.facts.deadlinesBetween(range.from, range.to);
     const shown = range.from === '0000-01-01' ? deadlines.filter((d) => d.endDate! < today).reverse() : deadlines;
+    if (wantsFile) {
+      await ctx.replyWithDocument(icsFile(deadlinesToIcs(shown)), { caption: `${range.heading}: ${shown.length} sự kiện lịch` });
+      return;
+    }
     await replyAll(ctx, formatDeadlinesHtml(range.heading, shown.slice(0, 50), 'Không có hạn chót nào.'));
   });
 
+  /** In groups only the group's admins (or the bot's) change the subscription. */
+  const maySubscribe = async (ctx: Context): Promise<boolean> => {
+    if (ctx.chat?.type === 'private' || isAdmin(deps, ctx.from?.id)) return true;
+    try {
+      const member = await ctx.getChatMember(ctx.from!.id);
+      if (member.status === 'administrator' || member.status === 'creator') return true;
+    } catch (error) {
+      deps.app.logger.warn({ err: String(error) }, 'could not check group admin');
+    }
+    await ctx.reply('Trong nhóm, chỉ quản trị viên của nhóm mới đăng ký hoặc hủy bản tin.');
+    return false;
+  };
+
   feature.command('subscribe', async (ctx) => {
-    const time = ctx.match.trim() || '07:00';
+    const [time = '07:00', mode = ''] = ctx.match.trim().split(/\s+/).filter(Boolean);
     const parsed = time.match(/^(\d{1,2})[:h](\d{2})$/);
     if (!parsed || Number(parsed[1]) > 23 || Number(parsed[2]) > 59) {
-      await ctx.reply('Giờ không hợp lệ. Ví dụ: /subscribe 07:00');
+      await ctx.reply('Giờ không hợp lệ. Ví dụ: /subscribe 07:00 (thêm "im" để không nhận bản tin vào ngày không có gì mới)');
       return;
     }
+    if (!(await maySubscribe(ctx))) return;
     const sendTime = `${parsed[1]!.padStart(2, '0')}:${parsed[2]}`;
-    store.subscriptions.subscribe(ctx.chat!.id, sendTime, config.timeZone, languageOf(ctx.from?.language_code));
-    await ctx.reply(`Đã đăng ký bản tin hằng ngày lúc ${sendTime} (giờ ${config.timeZone}). Hủy bằng /unsubscribe.`);
+    const sendEmpty = !/^(im|yen|yên|quiet)$/iu.test(mode);
+    store.subscriptions.subscribe(ctx.chat!.id, sendTime, config.timeZone, languageOf(ctx.from?.language_code), sendEmpty);
+    await ctx.reply(
+      `Đã đăng ký bản tin hằng ngày lúc ${sendTime} (giờ ${config.timeZone})${sendEmpty ? '' : ', chỉ khi có tin'}. Hủy bằng /unsubscribe.`,
+    );
   });
   feature.command('unsubscribe', async (ctx) => {
+    if (!(await maySubscribe(ctx))) return;
     const removed = store.subscriptions.unsubscribe(ctx.chat!.id);
     await ctx.reply(removed ? 'Đã hủy bản tin hằng ngày.' : 'Nhóm/cuộc trò chuyện này chưa đăng ký bản tin.');
   });

@@ -10,7 +10,7 @@ function sourceRef(source: string, title: string): string {
 
 export function deadlineLine(d: StoredDeadline): string {
   const when = d.startDate && d.startDate !== d.endDate ? `${formatVietnameseDate(d.startDate)}–${formatVietnameseDate(d.endDate)}` : formatVietnameseDate(d.endDate);
-  const who = d.responsible && !d.task.includes(d.responsible) ? ` — ${escapeHtml(d.responsible)}` : '';
+  const who = d.responsible && !d.task.toLowerCase().includes(d.responsible.toLowerCase()) ? ` — ${escapeHtml(d.responsible)}` : '';
   return `• <b>${when}</b>: ${escapeHtml(d.task)} (“${escapeHtml(d.phrase)}”)${who}\n  ↳ ${sourceRef(d.source, d.title)}`;
 }
 
