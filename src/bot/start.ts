@@ -7,6 +7,8 @@ import { telegramDigestSender } from './digest-sender.js';
 import { inFlight, registerCommands } from './index.js';
 
 export interface RunningBot {
+  /** The digest scheduler (its minute tick is `runOnce`). */
+  digest: DigestService;
   /** Stops taking updates, lets answers in progress finish, then resolves. */
   stop(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startBot(bot: Bot<Context>, app: App, options: { digest?: 
     await bot.api.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: ['message', 'callback_query', 'inline_query'] });
     app.logger.info({ port, username: bot.botInfo.username }, 'bot listening for webhook updates');
     return {
+      digest,
       async stop() {
         digest.stop();
         await new Promise((resolve) => server.close(resolve));
@@ -38,6 +41,7 @@ export async function startBot(bot: Bot<Context>, app: App, options: { digest?: 
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'inline_query'] } } });
   app.logger.info({ username: bot.botInfo.username }, 'bot polling for updates');
   return {
+    digest,
     async stop() {
       digest.stop();
       if (runner.isRunning()) await runner.stop();

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
-import type { App } from '../../src/app.js';
+import type { App, AppOverrides } from '../../src/app.js';
 import { createBot, type BotOptions } from '../../src/bot/index.js';
 import { startBot, type RunningBot } from '../../src/bot/start.js';
 import { createTestApp, tempDir } from '../helpers.js';
@@ -25,7 +25,7 @@ export async function freePort(): Promise<number> {
  * (the emulator answers at once instead of long-polling).
  */
 export class EmulatorProxy {
-  readonly calls: Array<{ method: string; body: Record<string, unknown> }> = [];
+  readonly calls: Array<{ method: string; body: Record<string, unknown>; raw: string }> = [];
   readonly files = new Map<string, { path: string; content: Buffer }>();
   /** How many of the next sendMessage calls answer 429 (retry_after 1 s). */
   floodNext = 0;
@@ -50,7 +50,18 @@ export class EmulatorProxy {
       } catch {
         body = {};
       }
-      if (method !== 'getUpdates') this.calls.push({ method, body });
+      if (method !== 'getUpdates') this.calls.push({ method, body, raw: raw.toString('utf8') });
+      if (method === 'sendDocument' || method === 'getChatMember') {
+        // Not in the emulator: a document is acknowledged (its multipart body is kept), membership is "administrator" for ADMIN_ID.
+        const chatId = Number(raw.toString('utf8').match(/name="chat_id"\r\n\r\n(-?\d+)/)?.[1] ?? body.chat_id ?? 0);
+        const result =
+          method === 'sendDocument'
+            ? { message_id: Date.now() % 1_000_000, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private', first_name: 'x' }, document: { file_id: 'f', file_unique_id: 'f' } }
+            : { status: body.user_id === ADMIN_ID ? 'administrator' : 'member', user: { id: body.user_id, is_bot: false, first_name: 'x' } };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, result }));
+        return;
+      }
       if (method === 'getFile') {
         const entry = this.files.get(String(body.file_id));
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -103,14 +114,14 @@ export interface Harness {
 }
 
 /** The emulator, the proxy, the app on a fresh store with the bundled articles, and the real bot polling them. */
-export async function startHarness(options: BotOptions = {}, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(options: BotOptions = {}, env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<Harness> {
   const port = await freePort();
   const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 120 });
   await server.start();
   const proxy = new EmulatorProxy(`http://127.0.0.1:${port}`);
   const apiRoot = await proxy.start();
   const dir = tempDir('rpb-e2e-');
-  const app = await createTestApp(path.join(dir.path, 'store'), { ADMIN_IDS: String(ADMIN_ID), TELEGRAM_API_ROOT: apiRoot, ...env });
+  const app = await createTestApp(path.join(dir.path, 'store'), { ADMIN_IDS: String(ADMIN_ID), TELEGRAM_API_ROOT: apiRoot, ...env }, overrides);
   await app.ingest.ingestInputs([path.resolve('data/articles')]);
   const bot = createBot(TOKEN, app, {
     apiRoot,
