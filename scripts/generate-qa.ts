@@ -36,7 +36,7 @@ export function generateQa(corpus: GeneratedArticle[], count: number, seed = 7):
   return items;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   const [folder, qaFile, count = '300', seed = '42'] = process.argv.slice(2);
   if (!folder || !qaFile) {
     console.error('Cách dùng: tsx scripts/generate-qa.ts <thư mục bài> <qa.jsonl> [số bài] [seed]');

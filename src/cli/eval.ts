@@ -31,7 +31,7 @@ await runCommand(async (app, args) => {
     fused: app.retriever,
   };
   const channelHits = { text: 0, vector: 0, fused: 0 };
-  const presenters = app.store.facts.presenterNames();
+  const presenters = app.store.facts.presenterIndex();
 
   const results = [];
   for (const item of items) {

@@ -38,7 +38,7 @@ export class AnswerService {
 
   async ask(questionText: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
-    const knownPersons = this.store.facts.presenterNames();
+    const knownPersons = this.store.facts.presenterIndex();
     const first = analyzeQuestion(questionText, knownPersons);
     const previous = options.conversationId ? this.store.traces.recentTurns(options.conversationId, 1)[0]?.focus : undefined;
     const rewritten = resolveFollowUp(first.text, previous, first.documents.length > 0, first.persons.length > 0);

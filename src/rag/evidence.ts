@@ -15,7 +15,7 @@ export class TermWeights {
   private readonly total: number;
 
   constructor(private readonly articles: ArticleRepository) {
-    this.total = Math.max(1, articles.counts().chunks);
+    this.total = Math.max(1, articles.chunkCount());
   }
 
   load(terms: string[]): void {

@@ -12,12 +12,34 @@ const COMMON = new Set(
  * syntax such as `/`, `-`, `"`, AND/OR), đ folded to d like the indexed text, OR-ed so that
  * bm25 ranks passages by how many of the words and adjacent pairs they share.
  */
-export function toFtsQuery(text: string): string {
+export function toFtsQuery(text: string, frequency?: TermFrequency): string {
   const sequence = foldedWordsOf(foldDStroke(text));
   const words = [...new Set(sequence)];
   const useful = words.filter((word) => !COMMON.has(word));
-  const chosen = useful.length >= 2 ? useful : words;
+  let chosen = useful.length >= 2 ? useful : words;
   // Adjacent pairs as phrases: a rare phrase ("chu de" of "chủ đề") weighs more than its common syllables.
-  const phrases = [...new Set(sequence.slice(1).map((word, i) => [sequence[i]!, word]).filter(([a, b]) => !COMMON.has(a!) || !COMMON.has(b!)).map(([a, b]) => `${a} ${b}`))];
+  let phrases = [...new Set(sequence.slice(1).map((word, i) => [sequence[i]!, word]).filter(([a, b]) => !COMMON.has(a!) || !COMMON.has(b!)).map(([a, b]) => `${a} ${b}`))];
+  if (frequency && frequency.total >= MIN_CHUNKS_TO_PRUNE) {
+    // A word in a large share of chunks matches too much to help and makes the OR slow at scale:
+    // keep the rarest words, and the phrases that have at least one of them.
+    const rarest = [...chosen].sort((a, b) => frequency.of(a) - frequency.of(b));
+    const kept = rarest.filter((word) => frequency.of(word) <= frequency.total * MAX_SHARE).slice(0, MAX_WORDS);
+    chosen = kept.length > 0 ? kept : rarest.slice(0, 3);
+    const keptSet = new Set(chosen);
+    phrases = phrases.filter((phrase) => phrase.split(' ').some((word) => keptSet.has(word))).slice(0, MAX_PHRASES);
+  }
   return [...chosen, ...phrases].map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ');
 }
+
+/** Document frequencies of terms in the index, to keep rare words and drop ubiquitous ones. */
+export interface TermFrequency {
+  total: number;
+  of(term: string): number;
+}
+
+/** Below this many chunks every word is cheap to match: nothing is pruned. */
+const MIN_CHUNKS_TO_PRUNE = 500;
+/** Words in more than this share of chunks are left out of the full-text query. */
+const MAX_SHARE = 0.2;
+const MAX_WORDS = 12;
+const MAX_PHRASES = 8;

@@ -2,6 +2,7 @@ import type { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import type { Store } from '../store/index.js';
 import { chunkToDocument, type PassageMetadata } from '../store/vector-store.js';
+import { foldDStroke, foldedWordsOf } from '../text/normalize.js';
 import { toFtsQuery } from './fts-query.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 
@@ -48,7 +49,7 @@ export class HybridRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document<RetrievedPassageMetadata>[]> {
-    return this.retrieve(analyzeQuestion(query, this.store.facts.presenterNames()));
+    return this.retrieve(analyzeQuestion(query, this.store.facts.presenterIndex()));
   }
 
   /** Retrieval for an already analysed question (the answer service analyses once). */
@@ -63,7 +64,12 @@ export class HybridRetriever extends BaseRetriever {
         fused.set(id, entry);
       });
     };
-    if (this.channels.has('text')) add(this.store.articles.searchText(toFtsQuery(question.searchText), this.candidates).map((h) => h.chunkId), 'textRank');
+    if (this.channels.has('text')) {
+      const words = [...new Set(foldedWordsOf(foldDStroke(question.searchText)))];
+      const df = this.store.articles.termFrequencies(words);
+      const frequency = { total: this.store.articles.chunkCount(), of: (term: string) => df.get(term) ?? 0 };
+      add(this.store.articles.searchText(toFtsQuery(question.searchText, frequency), this.candidates).map((h) => h.chunkId), 'textRank');
+    }
     if (this.channels.has('vector')) {
       const vector = await this.store.vectors.embeddings.embedQuery(question.searchText);
       add(this.store.vectors.index.search(vector, this.candidates).map((h) => h.id), 'vectorRank');

@@ -4,7 +4,8 @@ import type { Store } from '../store/index.js';
 import type { ConversationFocus } from '../store/trace-repository.js';
 import { formatVietnameseDate, isoDate } from '../text/dates.js';
 import { foldForMatch, foldedWordsOf } from '../text/normalize.js';
-import { sentenceSpans } from '../text/sentences.js';
+import { sentenceSpans, type Span } from '../text/sentences.js';
+import type { ArticleRecord } from '../store/article-repository.js';
 import type { Claim, Evidence } from './answer.js';
 import { coverageOf, satisfies, sentencesOf, TermWeights, trimToClauses } from './evidence.js';
 import type { RetrievedPassageMetadata } from './hybrid-retriever.js';
@@ -161,9 +162,21 @@ const evidenceOfFact = (fact: StoredPresentation | StoredDeadline | StoredDocume
  * question best. Declines when the evidence is weak or lacks what the question asks for.
  */
 export class OfflineAnswerer {
+  /** Articles and their sentence spans, loaded once per answer (strategies look at the same few articles). */
+  private readonly articles = new Map<string, { article: ArticleRecord; spans: Span[] } | null>();
+
   constructor(private readonly store: Store) {}
 
+  private article(id: string): { article: ArticleRecord; spans: Span[] } | null {
+    if (!this.articles.has(id)) {
+      const article = this.store.articles.getArticle(id);
+      this.articles.set(id, article ? { article, spans: sentenceSpans(article.text) } : null);
+    }
+    return this.articles.get(id)!;
+  }
+
   answer(question: AnalyzedQuestion, passages: Document<RetrievedPassageMetadata>[]): Draft {
+    this.articles.clear();
     const weights = new TermWeights(this.store.articles);
     weights.load(question.terms);
     const { facts } = this.store;
@@ -370,9 +383,9 @@ export class OfflineAnswerer {
 
   /** The sentence before a fact's sentence, when both are in one paragraph. */
   private previousSentence(fact: StoredDeadline): string {
-    const article = this.store.articles.getArticle(fact.articleId);
-    if (!article) return '';
-    const spans = sentenceSpans(article.text);
+    const loaded = this.article(fact.articleId);
+    if (!loaded) return '';
+    const { article, spans } = loaded;
     const index = spans.findIndex((s) => s.start === fact.start);
     const previous = spans[index - 1];
     if (!previous || article.text.slice(previous.end, fact.start).includes('\n')) return '';
@@ -442,9 +455,10 @@ export class OfflineAnswerer {
     const cited = claims.flatMap((c) => c.evidence);
     let best: { evidence: Evidence; gain: number } | null = null;
     for (const articleId of new Set(articleIds)) {
-      const article = this.store.articles.getArticle(articleId);
-      if (!article) continue;
-      for (const span of sentenceSpans(article.text)) {
+      const loaded = this.article(articleId);
+      if (!loaded) continue;
+      const { article } = loaded;
+      for (const span of loaded.spans) {
         const quote = article.text.slice(span.start, span.end);
         const sequence = foldedWordsOf(quote);
         const words = new Set(sequence);
@@ -474,8 +488,8 @@ export class OfflineAnswerer {
 
   /** The clause that describes a document: from its mention to the end of the clause (";") or sentence. */
   private describingClause(mention: StoredDocumentMention): Evidence {
-    const article = this.store.articles.getArticle(mention.articleId)!;
-    const sentence = sentenceSpans(article.text).find((s) => s.start <= mention.start && mention.start < s.end) ?? { start: mention.start, end: mention.end };
+    const { article, spans } = this.article(mention.articleId)!;
+    const sentence = spans.find((s) => s.start <= mention.start && mention.start < s.end) ?? { start: mention.start, end: mention.end };
     const from = article.text.lastIndexOf(';', article.text.lastIndexOf(mention.label, sentence.end)) + 1;
     const start = Math.max(sentence.start, from > sentence.start ? from : sentence.start);
     const semicolon = article.text.indexOf(';', mention.end);
@@ -488,9 +502,10 @@ export class OfflineAnswerer {
 
   /** The first sentence of an article that contains `text`, as evidence. */
   private sentenceContaining(articleId: string, text: string): Evidence | null {
-    const article = this.store.articles.getArticle(articleId);
-    if (!article) return null;
-    const span = sentenceSpans(article.text).find((s) => article.text.slice(s.start, s.end).includes(text));
+    const loaded = this.article(articleId);
+    if (!loaded) return null;
+    const { article } = loaded;
+    const span = loaded.spans.find((s) => article.text.slice(s.start, s.end).includes(text));
     if (!span) return null;
     const quote = article.text.slice(span.start, span.end);
     return { articleId, chunkId: this.chunkAt(articleId, span.start), source: article.source, title: article.title, publishedDate: article.publishedDate, quote, start: span.start, end: span.end };
@@ -498,9 +513,10 @@ export class OfflineAnswerer {
 
   /** The sentence of a fact's article that names `text` (who a deadline's task was given to). */
   private sentenceWith(fact: StoredDeadline, text: string): Evidence | null {
-    const article = this.store.articles.getArticle(fact.articleId);
-    if (!article) return null;
-    const spans = sentenceSpans(article.text).filter((s) => s.end <= fact.start && article.text.slice(s.start, s.end).includes(text));
+    const loaded = this.article(fact.articleId);
+    if (!loaded) return null;
+    const { article } = loaded;
+    const spans = loaded.spans.filter((s) => s.end <= fact.start && article.text.slice(s.start, s.end).includes(text));
     const span = spans.at(-1);
     if (!span) return null;
     return { ...evidenceOfFact(fact), chunkId: this.chunkAt(fact.articleId, span.start), quote: article.text.slice(span.start, span.end), start: span.start, end: span.end };

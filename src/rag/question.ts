@@ -130,19 +130,31 @@ function deadlineSubjectOf(folded: string): string[] {
   return foldedWordsOf(clause.replace(/^\s*theo [^,]{3,60},\s*/, '')).filter((word) => !NOT_CONTENT.has(word));
 }
 
+/** Known names the question contains, looked up by its 2–5-word runs (folded), so the cost does not grow with the corpus. */
+function namesIn(words: string[], known: string[] | ReadonlyMap<string, string>): string[] {
+  const index = Array.isArray(known) ? new Map(known.map((name) => [foldedWordsOf(name).join(' '), name])) : (known as ReadonlyMap<string, string>);
+  const found: string[] = [];
+  for (let size = 5; size >= 2; size--) {
+    for (let i = 0; i + size <= words.length; i++) {
+      const name = index.get(words.slice(i, i + size).join(' '));
+      if (name && !found.some((f) => foldedWordsOf(f).join(' ').includes(words.slice(i, i + size).join(' ')))) found.push(name);
+    }
+  }
+  return found;
+}
+
 /**
  * Reads a question: language, the documents, people and dates it names, and what kind of
  * answer it wants. `knownPersons` are presenters in the store, so a name typed without
  * diacritics ("ha minh hai") is recognised.
  */
-export function analyzeQuestion(text: string, knownPersons: string[] = []): AnalyzedQuestion {
+export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyMap<string, string> = []): AnalyzedQuestion {
   const question = text.normalize('NFC').trim();
   const english = isEnglish(question);
   const englishDates = english ? englishDatesToVietnamese(question) : [];
   const searchText = english ? [question, ...vietnameseTermsFor(question), ...englishDates].join(' ') : question;
   const folded = foldForMatch(question);
-  const paddedFolded = ` ${foldedWordsOf(question).join(' ')} `;
-  const persons = knownPersons.filter((name) => paddedFolded.includes(` ${foldedWordsOf(name).join(' ')} `));
+  const persons = namesIn(foldedWordsOf(question), knownPersons);
   const terms = [...new Set(foldedWordsOf(english ? vietnameseTermsFor(question).join(' ') + ' ' + question : question))].filter(
     (word) => !NOT_CONTENT.has(word) && !/^[a-z]$/.test(word),
   );

@@ -99,12 +99,15 @@ const toArticle = (row: ArticleRow): ArticleRecord => ({
  */
 export class ArticleRepository {
   private readonly facts: FactRepository;
+  private cachedChunkCount: number | undefined;
+  private readonly termCache = new Map<string, number>();
 
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
+    facts?: FactRepository,
   ) {
-    this.facts = new FactRepository(db);
+    this.facts = facts ?? new FactRepository(db);
   }
 
   findSource(source: string): { articleId: string; contentHash: string } | undefined {
@@ -145,6 +148,7 @@ export class ArticleRepository {
 
   /** Inserts or replaces an article with all its chunks and embeddings, and records `source`. */
   saveArticle(article: ArticleWrite): ChunkChange {
+    this.forgetCounts();
     return this.db.transaction((): ChunkChange => {
       const now = this.now().toISOString();
       const removed = this.chunkIdsOf(article.id);
@@ -200,6 +204,7 @@ export class ArticleRepository {
 
   /** Deletes an article with its chunks, embeddings, full-text rows and sources; returns the removed chunk ids. */
   deleteArticle(id: string): number[] {
+    this.forgetCounts();
     return this.db.transaction(() => {
       const removed = this.chunkIdsOf(id);
       this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
@@ -228,6 +233,17 @@ export class ArticleRepository {
       )
       .all(options.limit ?? -1, options.offset ?? 0);
     return rows.map((row) => ({ ...row, sources: row.sources ? row.sources.split('\n') : [] }));
+  }
+
+  private forgetCounts(): void {
+    this.cachedChunkCount = undefined;
+    this.termCache.clear();
+  }
+
+  /** Number of chunks, cached between writes (count(*) scans the table). */
+  chunkCount(): number {
+    this.cachedChunkCount ??= this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM chunks').get()!.n;
+    return this.cachedChunkCount;
   }
 
   counts(): { articles: number; chunks: number; sources: number } {
@@ -263,14 +279,22 @@ export class ArticleRepository {
       .all(match, limit);
   }
 
-  /** How many chunks hold each term (folded, as FTS5 indexed it), for IDF weights. */
+  /**
+   * How many chunks hold each term (folded, as FTS5 indexed it), for IDF weights. Looked up
+   * one term at a time (an equality lookup in the FTS vocabulary is fast, `IN` scans) and
+   * cached until the next write.
+   */
   termFrequencies(terms: string[]): Map<string, number> {
     const frequencies = new Map<string, number>();
-    if (terms.length === 0) return frequencies;
-    const rows = this.db
-      .prepare<string[], { term: string; doc: number }>(`SELECT term, doc FROM chunk_fts_vocab WHERE term IN (${terms.map(() => '?').join(',')})`)
-      .all(...terms);
-    for (const row of rows) frequencies.set(row.term, row.doc);
+    const lookup = this.db.prepare<[string], { doc: number }>('SELECT doc FROM chunk_fts_vocab WHERE term = ?');
+    for (const term of terms) {
+      let df = this.termCache.get(term);
+      if (df === undefined) {
+        df = lookup.get(term)?.doc ?? 0;
+        this.termCache.set(term, df);
+      }
+      frequencies.set(term, df);
+    }
     return frequencies;
   }
 

@@ -34,6 +34,14 @@ export interface StoredDocumentMention extends FactSource {
   end: number;
 }
 
+/**
+ * Index range of the canonical ids with a given number: "28-NQ/TW", "28/2023/QH15" lie in
+ * ["28-", "280") (after the number comes "-" or "/"; "280-…" sorts after the range).
+ */
+function numberRange(query: DocumentQuery): [string, string] {
+  return [`${query.number}-`, `${query.number}0`];
+}
+
 const SOURCE_COLUMNS = `f.article_id AS articleId, f.chunk_id AS chunkId, a.source, a.title, a.published_date AS publishedDate`;
 
 interface PresentationRow {
@@ -62,10 +70,13 @@ interface PresentationRow {
  * delete) and read by person, by document or resolution, and by date range.
  */
 export class FactRepository {
+  private presenters: Map<string, string> | undefined;
+
   constructor(private readonly db: Database.Database) {}
 
   /** Replaces an article's facts; call inside the article's transaction. Chunk ids are found from offsets. */
   replaceFacts(articleId: string, facts: ArticleFacts): void {
+    this.presenters = undefined;
     for (const table of ['document_mentions', 'presentations', 'deadlines']) this.db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
     const chunks = this.db
       .prepare<[string], { id: number; start: number; end: number }>('SELECT id, start, end FROM chunks WHERE article_id = ? ORDER BY position')
@@ -104,7 +115,18 @@ export class FactRepository {
 
   /** Every presenter's name, to recognise names typed without diacritics in questions. */
   presenterNames(): string[] {
-    return this.db.prepare<[], { presenter: string }>('SELECT DISTINCT presenter FROM presentations').all().map((row) => row.presenter);
+    return [...new Set(this.presenterIndex().values())];
+  }
+
+  /** Folded name ("vu duc bao") → name as written; cached until facts change. */
+  presenterIndex(): Map<string, string> {
+    if (!this.presenters) {
+      this.presenters = new Map();
+      for (const row of this.db.prepare<[], { presenter: string; folded: string }>('SELECT DISTINCT presenter, presenter_folded AS folded FROM presentations').iterate()) {
+        this.presenters.set(row.folded, row.presenter);
+      }
+    }
+    return this.presenters;
   }
 
   counts(): { presentations: number; deadlines: number; documents: number } {
@@ -126,10 +148,10 @@ export class FactRepository {
   /** Presentations of a document, or of plans implementing a resolution ("NQ 28", "28-NQ/TW"). */
   presentationsByDocument(query: DocumentQuery): StoredPresentation[] {
     const ids = this.db
-      .prepare<[string, string], { id: number; canonical: string }>(
-        `SELECT presentation_id AS id, canonical_id AS canonical FROM presentation_documents WHERE canonical_id LIKE ? OR canonical_id LIKE ?`,
+      .prepare<string[], { id: number; canonical: string }>(
+        `SELECT presentation_id AS id, canonical_id AS canonical FROM presentation_documents WHERE canonical_id >= ? AND canonical_id < ?`,
       )
-      .all(`${query.number}-%`, `${query.number}/%`)
+      .all(...numberRange(query))
       .filter((row) => matchesDocumentQuery(row.canonical, query))
       .map((row) => row.id);
     if (ids.length === 0) return [];
@@ -147,12 +169,12 @@ export class FactRepository {
   /** Mentions of a document anywhere (its issuing date, issuer and the sentence that says so). */
   documentMentions(query: DocumentQuery): StoredDocumentMention[] {
     return this.db
-      .prepare<[string, string], StoredDocumentMention>(
+      .prepare<string[], StoredDocumentMention>(
         `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
          FROM document_mentions f JOIN articles a ON a.id = f.article_id
-         WHERE f.canonical_id LIKE ? OR f.canonical_id LIKE ? ORDER BY f.issued_date IS NULL, f.article_id, f.start`,
+         WHERE f.canonical_id >= ? AND f.canonical_id < ? ORDER BY f.issued_date IS NULL, f.article_id, f.start`,
       )
-      .all(`${query.number}-%`, `${query.number}/%`)
+      .all(...numberRange(query))
       .filter((row) => matchesDocumentQuery(row.canonicalId, query));
   }
 
@@ -186,7 +208,7 @@ export class FactRepository {
   }
 
   deadlinesOfDocument(query: DocumentQuery): StoredDeadline[] {
-    return this.deadlines('WHERE f.related_document IS NOT NULL', []).filter((d) => matchesDocumentQuery(d.relatedDocument!, query));
+    return this.deadlines('WHERE f.related_document >= ? AND f.related_document < ?', numberRange(query)).filter((d) => matchesDocumentQuery(d.relatedDocument!, query));
   }
 
   allDeadlines(): StoredDeadline[] {

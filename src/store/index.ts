@@ -41,7 +41,8 @@ const EMBEDDING_MODEL_KEY = 'embedding_model';
 export async function openStore(dataDir: string, model: EmbeddingModel, now?: () => Date): Promise<Store> {
   const db = openDatabase(dataDir);
   try {
-    const articles = new ArticleRepository(db, now);
+    const facts = new FactRepository(db);
+    const articles = new ArticleRepository(db, now, facts);
     const report: OpenReport = { index: 'loaded', reembedded: 0, vectorsAdded: 0, vectorsRemoved: 0, rebuilt: false };
 
     const storedModel = articles.getMeta(EMBEDDING_MODEL_KEY);
@@ -66,7 +67,7 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       dataDir,
       db,
       articles,
-      facts: new FactRepository(db),
+      facts,
       traces: new TraceRepository(db, now),
       feedback: new FeedbackRepository(db, now),
       subscriptions: new SubscriptionRepository(db, now),

@@ -203,6 +203,7 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         PRIMARY KEY (chat_id, local_date)
       );
     `),
+  (db) => db.exec(`CREATE INDEX deadlines_related_document ON deadlines(related_document);`),
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,234 @@
+/**
+ * Benchmark: our pipeline against the stock LangChain recipe on the same generated corpus and
+ * questions, at growing sizes. Each pipeline runs in its own child process (clean peak RSS).
+ *
+ *   npm run bench [-- --quick] [--json] [--sizes 1000,10000,100000]
+ *
+ * Stock recipe ("baseline"): RecursiveCharacterTextSplitter (1,000/200) + LangChain's HNSWLib
+ * store reproduced on hnswlib-node (cosine, initIndex(count) with M=16, efConstruction=200, no
+ * setEf so ef = max(10, k), in-memory docstore) + the same local embeddings, answering with
+ * the top passage.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import hnswlib from 'hnswlib-node';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/index.js';
+import { LocalHashEmbeddings } from '../src/embeddings/local-hash-embeddings.js';
+import type { Answer } from '../src/rag/answer.js';
+import { HybridRetriever } from '../src/rag/hybrid-retriever.js';
+import { analyzeQuestion } from '../src/rag/question.js';
+import { normalizeForScoring, percentile, scoreItem } from '../src/rag/scoring.js';
+import { generateCorpus } from './corpus.js';
+import { generateQa, type GeneratedQa } from './generate-qa.js';
+
+const CHUNKS_PER_ARTICLE = 2.1; // measured on the generator's articles
+const QUESTIONS = 240;
+
+interface RunResult {
+  pipeline: 'ours' | 'baseline';
+  articles: number;
+  chunks: number;
+  ingest_seconds: number;
+  ingest_chunks_per_s: number;
+  peak_rss_mb: number;
+  query_p50: number;
+  query_p95: number;
+  recall_at_5: number;
+  answer_p50?: number;
+  answer_p95?: number;
+  accuracy: number;
+  fulltext?: { query_p95: number; recall_at_5: number };
+  brute_force_ms?: number;
+}
+
+const holdsAnswer = (text: string, q: GeneratedQa) => q.must_include.every((needle) => normalizeForScoring(text).includes(normalizeForScoring(needle)));
+
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024);
+  };
+}
+
+async function runOurs(articleCount: number): Promise<RunResult> {
+  const corpus = generateCorpus(articleCount, 42);
+  const questions = generateQa(corpus, QUESTIONS, 7);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-ours-'));
+  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }));
+  try {
+    const peakRss = rssSampler();
+    const started = performance.now();
+    await app.ingest.ingestDocuments(corpus.map((a) => ({ source: a.fileName, format: 'text' as const, body: a.text })));
+    const ingestSeconds = (performance.now() - started) / 1000;
+    const rss = peakRss();
+    const chunks = app.store.articles.counts().chunks;
+    const presenters = app.store.facts.presenterNames();
+    const answerable = questions.filter((q) => q.type !== 'unanswerable');
+
+    const timeRetrieval = async (retriever: HybridRetriever) => {
+      const latencies: number[] = [];
+      let hits = 0;
+      for (const q of answerable) {
+        const t = performance.now();
+        const top = await retriever.retrieve(analyzeQuestion(q.question, presenters), 5);
+        latencies.push(performance.now() - t);
+        if (top.some((p) => p.metadata.source === q.source && holdsAnswer(p.pageContent, q))) hits++;
+      }
+      return { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), recall: hits / answerable.length };
+    };
+    const fused = await timeRetrieval(app.retriever);
+    const text = await timeRetrieval(new HybridRetriever(app.store, { channels: ['text'] }));
+
+    const answerLatencies: number[] = [];
+    let passed = 0;
+    for (const q of questions) {
+      const answer: Answer = await app.answers.ask(q.question);
+      answerLatencies.push(answer.latencyMs);
+      if (scoreItem({ ...q, also_sources: [] }, answer).passed) passed++;
+    }
+
+    // Lower bound for vector search: an exact dot product over every stored vector.
+    const vectors = [...app.store.articles.embeddings()];
+    const dims = vectors[0]?.vector.length ?? 0;
+    const matrix = new Float32Array(vectors.length * dims);
+    vectors.forEach((v, i) => matrix.set(v.vector, i * dims));
+    const query = Float32Array.from(await app.model.embeddings.embedQuery(answerable[0]!.question));
+    const t = performance.now();
+    const rounds = 20;
+    for (let r = 0; r < rounds; r++) {
+      let best = -Infinity;
+      for (let i = 0; i < vectors.length; i++) {
+        let dot = 0;
+        const offset = i * dims;
+        for (let d = 0; d < dims; d++) dot += matrix[offset + d]! * query[d]!;
+        if (dot > best) best = dot;
+      }
+    }
+    const bruteForce = (performance.now() - t) / rounds;
+
+    return {
+      pipeline: 'ours',
+      articles: articleCount,
+      chunks,
+      ingest_seconds: round(ingestSeconds),
+      ingest_chunks_per_s: round(chunks / ingestSeconds),
+      peak_rss_mb: rss,
+      query_p50: round(fused.p50),
+      query_p95: round(fused.p95),
+      recall_at_5: round(fused.recall),
+      answer_p50: round(percentile(answerLatencies, 0.5)),
+      answer_p95: round(percentile(answerLatencies, 0.95)),
+      accuracy: round(passed / questions.length),
+      fulltext: { query_p95: round(text.p95), recall_at_5: round(text.recall) },
+      brute_force_ms: round(bruteForce),
+    };
+  } finally {
+    app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runBaseline(articleCount: number): Promise<RunResult> {
+  const corpus = generateCorpus(articleCount, 42);
+  const questions = generateQa(corpus, QUESTIONS, 7);
+  const embeddings = new LocalHashEmbeddings();
+  const peakRss = rssSampler();
+  const started = performance.now();
+  const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
+  const documents = await splitter.createDocuments(corpus.map((a) => a.text), corpus.map((a) => ({ source: a.fileName })));
+  const vectors = await embeddings.embedDocuments(documents.map((d) => d.pageContent));
+  const index = new hnswlib.HierarchicalNSW('cosine', embeddings.dimensions);
+  index.initIndex(vectors.length); // LangChain's HNSWLib: maxElements = count, M = 16, efConstruction = 200
+  const docstore = new Map<string, (typeof documents)[number]>();
+  vectors.forEach((vector, i) => {
+    index.addPoint(vector, i);
+    docstore.set(String(i), documents[i]!);
+  });
+  const ingestSeconds = (performance.now() - started) / 1000;
+  const rss = peakRss();
+
+  const latencies: number[] = [];
+  let hits = 0;
+  let passed = 0;
+  for (const q of questions) {
+    const t = performance.now();
+    const k = Math.min(5, index.getCurrentCount());
+    const result = index.searchKnn(await embeddings.embedQuery(q.question), k); // no setEf: ef = max(10, k)
+    latencies.push(performance.now() - t);
+    const top = result.neighbors.map((id) => docstore.get(String(id))!);
+    if (q.type === 'unanswerable') continue; // the top passage is always given as the answer: never a refusal
+    if (top.some((d) => d.metadata.source === q.source && holdsAnswer(d.pageContent, q))) hits++;
+    if (top[0] && top[0].metadata.source === q.source && holdsAnswer(top[0].pageContent, q)) passed++;
+  }
+  const answerable = questions.filter((q) => q.type !== 'unanswerable').length;
+  return {
+    pipeline: 'baseline',
+    articles: articleCount,
+    chunks: documents.length,
+    ingest_seconds: round(ingestSeconds),
+    ingest_chunks_per_s: round(documents.length / ingestSeconds),
+    peak_rss_mb: rss,
+    query_p50: round(percentile(latencies, 0.5)),
+    query_p95: round(percentile(latencies, 0.95)),
+    recall_at_5: round(hits / answerable),
+    accuracy: round(passed / questions.length),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+async function child(pipeline: string, articles: number): Promise<void> {
+  const result = pipeline === 'ours' ? await runOurs(articles) : await runBaseline(articles);
+  process.stdout.write(JSON.stringify(result));
+}
+
+async function parent(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const sizesArg = args[args.indexOf('--sizes') + 1];
+  const chunkSizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : args.includes('--quick') ? [1000] : [1000, 10_000, 100_000];
+  const rows: Array<{ target: number; ours: RunResult; baseline: RunResult }> = [];
+  for (const target of chunkSizes) {
+    const articles = Math.max(20, Math.round(target / CHUNKS_PER_ARTICLE));
+    const run = (pipeline: string) =>
+      JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', path.join(import.meta.dirname, 'bench.ts'), '--child', pipeline, String(articles)], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as RunResult;
+    if (!json) process.stderr.write(`~${target} chunks (${articles} articles)…\n`);
+    rows.push({ target, ours: run('ours'), baseline: run('baseline') });
+  }
+  const largest = rows.at(-1)!;
+  const ratios = {
+    size_chunks: largest.ours.chunks,
+    ingest_chunks_per_s: round(largest.ours.ingest_chunks_per_s / largest.baseline.ingest_chunks_per_s),
+    query_p95: round(largest.ours.query_p95 / largest.baseline.query_p95),
+    recall_at_5: round(largest.ours.recall_at_5 / Math.max(1e-9, largest.baseline.recall_at_5)),
+  };
+  if (json) {
+    console.log(JSON.stringify({ rows, ratios }));
+    return;
+  }
+  console.log('pipeline  | chunks  | ingest s | chunks/s | peak RSS MB | query p50/p95 ms | recall@5 | answer p50/p95 ms | accuracy');
+  for (const { ours, baseline } of rows) {
+    for (const r of [ours, baseline]) {
+      console.log(
+        `${r.pipeline.padEnd(9)} | ${String(r.chunks).padStart(7)} | ${r.ingest_seconds.toFixed(1).padStart(8)} | ${r.ingest_chunks_per_s.toFixed(0).padStart(8)} | ${String(r.peak_rss_mb).padStart(11)} | ${`${r.query_p50.toFixed(2)}/${r.query_p95.toFixed(2)}`.padStart(16)} | ${(r.recall_at_5 * 100).toFixed(1).padStart(7)}% | ${r.answer_p50 !== undefined ? `${r.answer_p50.toFixed(1)}/${r.answer_p95!.toFixed(1)}`.padStart(17) : '(top passage)'.padStart(17)} | ${(r.accuracy * 100).toFixed(1).padStart(7)}%`,
+      );
+    }
+    console.log(`  full-text alone: query p95 ${ours.fulltext!.query_p95.toFixed(2)} ms, recall@5 ${(ours.fulltext!.recall_at_5 * 100).toFixed(1)}% · brute-force dot product over all vectors: ${ours.brute_force_ms!.toFixed(2)} ms/query`);
+  }
+  console.log(`ours/baseline at ${ratios.size_chunks} chunks: ingest chunks/s ×${ratios.ingest_chunks_per_s}, query p95 ×${ratios.query_p95}, recall@5 ×${ratios.recall_at_5}`);
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3]!, Number(process.argv[4]));
+else await parent();
