@@ -4,6 +4,7 @@ import { describeError } from './errors.js';
 import { createEmbeddingModel, type EmbeddingModel } from './embeddings/index.js';
 import { extractFacts, FACTS_VERSION } from './facts/extract.js';
 import { refineFactsWithLlm } from './facts/llm-facts.js';
+import { BANDING_VERSION, bandKeys } from './ingest/fingerprint.js';
 import { createChatModel } from './llm/chat-model.js';
 import { IngestPipeline, type FactRefiner, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger, type Logger } from './logger.js';
@@ -46,6 +47,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const report = store.openReport;
   if (report.vectorsAdded || report.vectorsRemoved || report.reembedded) {
     logger.info({ ...report }, 'vector index brought in line with the database');
+  }
+  if (store.articles.getMeta('banding_version') !== String(BANDING_VERSION)) {
+    store.articles.rebandAll(bandKeys);
+    store.articles.setMeta('banding_version', String(BANDING_VERSION));
   }
   const refreshed = refreshFacts(store);
   if (refreshed > 0) logger.info({ articles: refreshed }, 'facts re-extracted with the current extractor');

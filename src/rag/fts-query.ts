@@ -21,12 +21,13 @@ export function toFtsQuery(text: string, frequency?: TermFrequency): string {
   let phrases = [...new Set(sequence.slice(1).map((word, i) => [sequence[i]!, word]).filter(([a, b]) => !COMMON.has(a!) || !COMMON.has(b!)).map(([a, b]) => `${a} ${b}`))];
   if (frequency && frequency.total >= MIN_CHUNKS_TO_PRUNE) {
     // A word in a large share of chunks matches too much to help and makes the OR slow at scale:
-    // keep the rarest words, and the phrases that have at least one of them.
+    // keep the rarest words.
     const rarest = [...chosen].sort((a, b) => frequency.of(a) - frequency.of(b));
     const kept = rarest.filter((word) => frequency.of(word) <= frequency.total * MAX_SHARE).slice(0, MAX_WORDS);
     chosen = kept.length > 0 ? kept : rarest.slice(0, 3);
     const keptSet = new Set(chosen);
-    phrases = phrases.filter((phrase) => phrase.split(' ').some((word) => keptSet.has(word))).slice(0, MAX_PHRASES);
+    // A phrase walks the posting lists of both its words: only pairs of rare words stay cheap.
+    phrases = phrases.filter((phrase) => phrase.split(' ').every((word) => keptSet.has(word) || frequency.of(word) <= frequency.total * MAX_SHARE)).slice(0, MAX_PHRASES);
   }
   return [...chosen, ...phrases].map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ');
 }

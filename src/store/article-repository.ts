@@ -111,27 +111,25 @@ export class ArticleRepository {
   }
 
   findSource(source: string): { articleId: string; contentHash: string } | undefined {
-    return this.db
-      .prepare<[string], { articleId: string; contentHash: string }>(
+    return this.sql<[string], { articleId: string; contentHash: string }>(
         'SELECT article_id AS articleId, content_hash AS contentHash FROM article_sources WHERE source = ?',
       )
       .get(source);
   }
 
   getArticle(id: string): ArticleRecord | undefined {
-    const row = this.db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?').get(id);
+    const row = this.sql<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?').get(id);
     return row && toArticle(row);
   }
 
   findByContentHash(hash: string): string | undefined {
-    return this.db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ? LIMIT 1').get(hash)?.id;
+    return this.sql<[string], { id: string }>('SELECT id FROM articles WHERE content_hash = ? LIMIT 1').get(hash)?.id;
   }
 
   /** Articles sharing a MinHash band with `bands`, with their signatures, for a reprint check. */
   reprintCandidates(bands: string[]): Array<{ id: string; signature: Uint32Array }> {
     if (bands.length === 0) return [];
-    const rows = this.db
-      .prepare<string[], { id: string; signature: Buffer }>(
+    const rows = this.sql<string[], { id: string; signature: Buffer }>(
         `SELECT DISTINCT a.id, a.signature FROM article_bands b JOIN articles a ON a.id = b.article_id
          WHERE b.band IN (${bands.map(() => '?').join(',')})`,
       )
@@ -140,8 +138,7 @@ export class ArticleRepository {
   }
 
   sourcesOf(articleId: string): string[] {
-    return this.db
-      .prepare<[string], { source: string }>('SELECT source FROM article_sources WHERE article_id = ? ORDER BY added_at, source')
+    return this.sql<[string], { source: string }>('SELECT source FROM article_sources WHERE article_id = ? ORDER BY added_at, source')
       .all(articleId)
       .map((row) => row.source);
   }
@@ -152,26 +149,24 @@ export class ArticleRepository {
     return this.db.transaction((): ChunkChange => {
       const now = this.now().toISOString();
       const removed = this.chunkIdsOf(article.id);
-      const existing = this.db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?').get(article.id);
+      const existing = this.sql<[string], { id: string }>('SELECT id FROM articles WHERE id = ?').get(article.id);
       if (existing) {
-        this.db.prepare('DELETE FROM chunks WHERE article_id = ?').run(article.id);
-        this.db.prepare('DELETE FROM article_bands WHERE article_id = ?').run(article.id);
-        this.db
-          .prepare(
+        this.sql('DELETE FROM chunks WHERE article_id = ?').run(article.id);
+        this.sql('DELETE FROM article_bands WHERE article_id = ?').run(article.id);
+        this.sql(
             `UPDATE articles SET title = ?, published_date = ?, content_hash = ?, text = ?, signature = ?, updated_at = ?
              WHERE id = ?`,
           )
           .run(article.title, article.publishedDate, article.contentHash, article.text, toBlob(article.signature), now, article.id);
       } else {
-        this.db
-          .prepare(
+        this.sql(
             `INSERT INTO articles (id, source, title, published_date, content_hash, text, signature, ingested_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(article.id, article.source, article.title, article.publishedDate, article.contentHash, article.text, toBlob(article.signature), now, now);
       }
       this.recordSource(article.id, article.source, article.contentHash, now);
-      const insertBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
+      const insertBand = this.sql('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
       for (const band of article.bands) insertBand.run(band, article.id);
       const added = this.insertChunks(article.id, article.title, article.chunks);
       this.facts.replaceFacts(article.id, article.facts);
@@ -192,12 +187,12 @@ export class ArticleRepository {
     return this.db.transaction(() => {
       const found = this.findSource(source);
       if (!found) return undefined;
-      this.db.prepare('DELETE FROM article_sources WHERE source = ?').run(source);
+      this.sql('DELETE FROM article_sources WHERE source = ?').run(source);
       const remaining = this.sourcesOf(found.articleId);
       if (remaining.length === 0) {
         return { articleId: found.articleId, articleDeleted: true, removed: this.deleteArticle(found.articleId) };
       }
-      this.db.prepare('UPDATE articles SET source = ? WHERE id = ? AND source = ?').run(remaining[0], found.articleId, source);
+      this.sql('UPDATE articles SET source = ? WHERE id = ? AND source = ?').run(remaining[0], found.articleId, source);
       return { articleId: found.articleId, articleDeleted: false, removed: [] };
     })();
   }
@@ -207,14 +202,25 @@ export class ArticleRepository {
     this.forgetCounts();
     return this.db.transaction(() => {
       const removed = this.chunkIdsOf(id);
-      this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      this.sql('DELETE FROM articles WHERE id = ?').run(id);
       return removed;
     })();
   }
 
+  /** Replaces every article's band keys (after the banding changed). */
+  rebandAll(bandsOf: (signature: Uint32Array) => string[]): number {
+    const rows = this.sql<[], { id: string; signature: Buffer }>('SELECT id, signature FROM articles').all();
+    this.db.transaction(() => {
+      this.sql('DELETE FROM article_bands').run();
+      const insert = this.sql('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
+      for (const row of rows) for (const band of bandsOf(signatureFromBlob(row.signature))) insert.run(band, row.id);
+    })();
+    return rows.length;
+  }
+
   /** Every article's id and text with what fact extraction needs, for re-extracting after the extractor changed. */
   *articlesForFacts(): Generator<{ id: string; title: string; text: string; publishedDate: string | null }> {
-    for (const row of this.db.prepare<[], { id: string; title: string; text: string; publishedDate: string | null }>(
+    for (const row of this.sql<[], { id: string; title: string; text: string; publishedDate: string | null }>(
       'SELECT id, title, text, published_date AS publishedDate FROM articles ORDER BY id',
     ).iterate()) {
       yield row;
@@ -222,8 +228,7 @@ export class ArticleRepository {
   }
 
   listArticles(options: { limit?: number; offset?: number } = {}): ArticleSummary[] {
-    const rows = this.db
-      .prepare<[number, number], Omit<ArticleSummary, 'sources'> & { sources: string }>(
+    const rows = this.sql<[number, number], Omit<ArticleSummary, 'sources'> & { sources: string }>(
         `SELECT a.id, a.source, a.title, a.published_date AS publishedDate, a.ingested_at AS ingestedAt,
                 a.updated_at AS updatedAt,
                 (SELECT count(*) FROM chunks c WHERE c.article_id = a.id) AS chunkCount,
@@ -235,6 +240,18 @@ export class ArticleRepository {
     return rows.map((row) => ({ ...row, sources: row.sources ? row.sources.split('\n') : [] }));
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per repository (preparing costs more than running a small query). */
+  private sql<P extends unknown[] = unknown[], R = unknown>(source: string): Database.Statement<P, R> {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
+  }
+
   private forgetCounts(): void {
     this.cachedChunkCount = undefined;
     this.termCache.clear();
@@ -242,13 +259,12 @@ export class ArticleRepository {
 
   /** Number of chunks, cached between writes (count(*) scans the table). */
   chunkCount(): number {
-    this.cachedChunkCount ??= this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM chunks').get()!.n;
+    this.cachedChunkCount ??= this.sql<[], { n: number }>('SELECT count(*) AS n FROM chunks').get()!.n;
     return this.cachedChunkCount;
   }
 
   counts(): { articles: number; chunks: number; sources: number } {
-    return this.db
-      .prepare<[], { articles: number; chunks: number; sources: number }>(
+    return this.sql<[], { articles: number; chunks: number; sources: number }>(
         `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM chunks) AS chunks,
                 (SELECT count(*) FROM article_sources) AS sources`,
       )
@@ -257,8 +273,7 @@ export class ArticleRepository {
 
   getChunks(ids: number[]): StoredChunk[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare<number[], StoredChunk>(
+    const rows = this.sql<number[], StoredChunk>(
         `SELECT c.id, c.article_id AS articleId, c.position, c.start, c.end, c.text,
                 a.title, a.source, a.published_date AS publishedDate
          FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN (${ids.map(() => '?').join(',')})`,
@@ -271,8 +286,7 @@ export class ArticleRepository {
   /** Full-text search; `match` is an FTS5 expression (see `toFtsQuery`). Best first, bm25 with the title weighted ×3. */
   searchText(match: string, limit: number): Array<{ chunkId: number; score: number }> {
     if (!match) return [];
-    return this.db
-      .prepare<[string, number], { chunkId: number; score: number }>(
+    return this.sql<[string, number], { chunkId: number; score: number }>(
         `SELECT rowid AS chunkId, -bm25(chunk_fts, 3.0, 1.0) AS score FROM chunk_fts WHERE chunk_fts MATCH ?
          ORDER BY bm25(chunk_fts, 3.0, 1.0) LIMIT ?`,
       )
@@ -286,7 +300,7 @@ export class ArticleRepository {
    */
   termFrequencies(terms: string[]): Map<string, number> {
     const frequencies = new Map<string, number>();
-    const lookup = this.db.prepare<[string], { doc: number }>('SELECT doc FROM chunk_fts_vocab WHERE term = ?');
+    const lookup = this.sql<[string], { doc: number }>('SELECT doc FROM chunk_fts_vocab WHERE term = ?');
     for (const term of terms) {
       let df = this.termCache.get(term);
       if (df === undefined) {
@@ -299,12 +313,12 @@ export class ArticleRepository {
   }
 
   chunkIds(): number[] {
-    return this.db.prepare<[], { id: number }>('SELECT chunk_id AS id FROM chunk_embeddings ORDER BY chunk_id').all().map((row) => row.id);
+    return this.sql<[], { id: number }>('SELECT chunk_id AS id FROM chunk_embeddings ORDER BY chunk_id').all().map((row) => row.id);
   }
 
   /** Stored embeddings in id order, in pages, so a rebuild never holds them all as JS arrays at once. */
   *embeddings(pageSize = 2000): Generator<{ id: number; vector: Float32Array }> {
-    const page = this.db.prepare<[number, number], { id: number; vector: Buffer }>(
+    const page = this.sql<[number, number], { id: number; vector: Buffer }>(
       'SELECT chunk_id AS id, vector FROM chunk_embeddings WHERE chunk_id > ? ORDER BY chunk_id LIMIT ?',
     );
     let after = -1;
@@ -318,8 +332,7 @@ export class ArticleRepository {
 
   embeddingsOf(ids: number[]): Array<{ id: number; vector: Float32Array }> {
     if (ids.length === 0) return [];
-    return this.db
-      .prepare<number[], { id: number; vector: Buffer }>(
+    return this.sql<number[], { id: number; vector: Buffer }>(
         `SELECT chunk_id AS id, vector FROM chunk_embeddings WHERE chunk_id IN (${ids.map(() => '?').join(',')})`,
       )
       .all(...ids)
@@ -328,7 +341,7 @@ export class ArticleRepository {
 
   /** Chunk texts in id order, in pages, for re-embedding with another model. */
   *chunkTexts(pageSize = 256): Generator<Array<{ id: number; text: string }>> {
-    const page = this.db.prepare<[number, number], { id: number; text: string }>(
+    const page = this.sql<[number, number], { id: number; text: string }>(
       'SELECT id, text FROM chunks WHERE id > ? ORDER BY id LIMIT ?',
     );
     let after = -1;
@@ -341,23 +354,22 @@ export class ArticleRepository {
   }
 
   saveEmbeddings(entries: Array<{ id: number; vector: Float32Array }>): void {
-    const upsert = this.db.prepare('INSERT OR REPLACE INTO chunk_embeddings (chunk_id, vector) VALUES (?, ?)');
+    const upsert = this.sql('INSERT OR REPLACE INTO chunk_embeddings (chunk_id, vector) VALUES (?, ?)');
     this.db.transaction(() => {
       for (const entry of entries) upsert.run(entry.id, toBlob(entry.vector));
     })();
   }
 
   getMeta(key: string): string | undefined {
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+    return this.sql<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   private recordSource(articleId: string, source: string, contentHash: string, now: string): void {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO article_sources (source, article_id, content_hash, added_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(source) DO UPDATE SET article_id = excluded.article_id, content_hash = excluded.content_hash`,
       )
@@ -365,16 +377,15 @@ export class ArticleRepository {
   }
 
   private chunkIdsOf(articleId: string): number[] {
-    return this.db
-      .prepare<[string], { id: number }>('SELECT id FROM chunks WHERE article_id = ? ORDER BY position')
+    return this.sql<[string], { id: number }>('SELECT id FROM chunks WHERE article_id = ? ORDER BY position')
       .all(articleId)
       .map((row) => row.id);
   }
 
   private insertChunks(articleId: string, title: string, chunks: NewChunk[]): ChunkChange['added'] {
-    const insertChunk = this.db.prepare('INSERT INTO chunks (article_id, position, start, end, text) VALUES (?, ?, ?, ?, ?)');
-    const insertFts = this.db.prepare('INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)');
-    const insertVector = this.db.prepare('INSERT INTO chunk_embeddings (chunk_id, vector) VALUES (?, ?)');
+    const insertChunk = this.sql('INSERT INTO chunks (article_id, position, start, end, text) VALUES (?, ?, ?, ?, ?)');
+    const insertFts = this.sql('INSERT INTO chunk_fts (rowid, title, body) VALUES (?, ?, ?)');
+    const insertVector = this.sql('INSERT INTO chunk_embeddings (chunk_id, vector) VALUES (?, ?)');
     const foldedTitle = foldDStroke(title);
     return chunks.map((chunk) => {
       const id = Number(insertChunk.run(articleId, chunk.position, chunk.start, chunk.end, chunk.text).lastInsertRowid);

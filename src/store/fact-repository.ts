@@ -72,30 +72,41 @@ interface PresentationRow {
 export class FactRepository {
   private presenters: Map<string, string> | undefined;
 
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  /** A prepared statement, prepared once per repository. */
+  private sql<P extends unknown[] = unknown[], R = unknown>(source: string): Database.Statement<P, R> {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
+  }
 
   /** Replaces an article's facts; call inside the article's transaction. Chunk ids are found from offsets. */
   replaceFacts(articleId: string, facts: ArticleFacts): void {
     this.presenters = undefined;
-    for (const table of ['document_mentions', 'presentations', 'deadlines']) this.db.prepare(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
-    const chunks = this.db
-      .prepare<[string], { id: number; start: number; end: number }>('SELECT id, start, end FROM chunks WHERE article_id = ? ORDER BY position')
+    for (const table of ['document_mentions', 'presentations', 'deadlines']) this.sql(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+    const chunks = this.sql<[string], { id: number; start: number; end: number }>('SELECT id, start, end FROM chunks WHERE article_id = ? ORDER BY position')
       .all(articleId);
     const chunkFor = (start: number, end: number) =>
       (chunks.find((c) => c.start <= start && end <= c.end) ?? chunks.find((c) => c.start <= start && start < c.end))?.id ?? null;
 
-    const mention = this.db.prepare(
+    const mention = this.sql(
       `INSERT INTO document_mentions (article_id, chunk_id, canonical_id, label, kind, issued_date, issuer, quote, start, end)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const d of facts.documents) {
       mention.run(articleId, chunkFor(d.start, d.end), d.canonicalId, d.label, d.kind, d.issuedDate, d.issuer, d.quote, d.start, d.end);
     }
-    const presentation = this.db.prepare(
+    const presentation = this.sql(
       `INSERT INTO presentations (article_id, chunk_id, presenter, presenter_folded, titles, act, document, event_date, event_date_raw,
          event_date_inference, quote, start, end, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const link = this.db.prepare('INSERT OR IGNORE INTO presentation_documents (presentation_id, canonical_id, label, role) VALUES (?, ?, ?, ?)');
+    const link = this.sql('INSERT OR IGNORE INTO presentation_documents (presentation_id, canonical_id, label, role) VALUES (?, ?, ?, ?)');
     for (const p of facts.presentations) {
       const id = Number(
         presentation.run(articleId, chunkFor(p.start, p.end), p.presenter, foldForMatch(p.presenter), JSON.stringify(p.titles), p.act, p.document,
@@ -104,7 +115,7 @@ export class FactRepository {
       for (const documentId of p.documentIds) link.run(id, documentId, documentId, 'document');
       p.resolutions.forEach((resolution, i) => link.run(id, resolution, p.resolutionLabels[i] ?? resolution, 'resolution'));
     }
-    const deadline = this.db.prepare(
+    const deadline = this.sql(
       `INSERT INTO deadlines (article_id, chunk_id, task, responsible, phrase, kind, start_date, end_date, inference, related_document, quote, start, end, origin)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -122,7 +133,7 @@ export class FactRepository {
   presenterIndex(): Map<string, string> {
     if (!this.presenters) {
       this.presenters = new Map();
-      for (const row of this.db.prepare<[], { presenter: string; folded: string }>('SELECT DISTINCT presenter, presenter_folded AS folded FROM presentations').iterate()) {
+      for (const row of this.sql<[], { presenter: string; folded: string }>('SELECT DISTINCT presenter, presenter_folded AS folded FROM presentations').iterate()) {
         this.presenters.set(row.folded, row.presenter);
       }
     }
@@ -130,8 +141,7 @@ export class FactRepository {
   }
 
   counts(): { presentations: number; deadlines: number; documents: number } {
-    return this.db
-      .prepare<[], { presentations: number; deadlines: number; documents: number }>(
+    return this.sql<[], { presentations: number; deadlines: number; documents: number }>(
         `SELECT (SELECT count(*) FROM presentations) AS presentations, (SELECT count(*) FROM deadlines) AS deadlines,
                 (SELECT count(DISTINCT canonical_id) FROM document_mentions) AS documents`,
       )
@@ -147,8 +157,7 @@ export class FactRepository {
 
   /** Presentations of a document, or of plans implementing a resolution ("NQ 28", "28-NQ/TW"). */
   presentationsByDocument(query: DocumentQuery): StoredPresentation[] {
-    const ids = this.db
-      .prepare<string[], { id: number; canonical: string }>(
+    const ids = this.sql<string[], { id: number; canonical: string }>(
         `SELECT presentation_id AS id, canonical_id AS canonical FROM presentation_documents WHERE canonical_id >= ? AND canonical_id < ?`,
       )
       .all(...numberRange(query))
@@ -168,8 +177,7 @@ export class FactRepository {
 
   /** Mentions of a document anywhere (its issuing date, issuer and the sentence that says so). */
   documentMentions(query: DocumentQuery): StoredDocumentMention[] {
-    return this.db
-      .prepare<string[], StoredDocumentMention>(
+    return this.sql<string[], StoredDocumentMention>(
         `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
          FROM document_mentions f JOIN articles a ON a.id = f.article_id
          WHERE f.canonical_id >= ? AND f.canonical_id < ? ORDER BY f.issued_date IS NULL, f.article_id, f.start`,
@@ -180,8 +188,7 @@ export class FactRepository {
 
   /** Documents issued on a date ("the plan issued on 8 June 2021"). */
   documentsIssuedOn(date: string): StoredDocumentMention[] {
-    return this.db
-      .prepare<[string], StoredDocumentMention>(
+    return this.sql<[string], StoredDocumentMention>(
         `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
          FROM document_mentions f JOIN articles a ON a.id = f.article_id WHERE f.issued_date = ? ORDER BY f.article_id, f.start`,
       )
@@ -216,8 +223,7 @@ export class FactRepository {
   }
 
   private presentations(where: string, params: unknown[]): StoredPresentation[] {
-    const rows = this.db
-      .prepare<unknown[], PresentationRow>(
+    const rows = this.sql<unknown[], PresentationRow>(
         `SELECT f.id, ${SOURCE_COLUMNS}, f.presenter, f.titles, f.act, f.document, f.event_date AS eventDate, f.event_date_raw AS eventDateRaw,
                 f.event_date_inference AS eventDateInference, f.quote, f.start, f.end, f.origin,
                 (SELECT json_group_array(json_array(d.canonical_id, d.label, d.role)) FROM presentation_documents d WHERE d.presentation_id = f.id) AS documents
@@ -238,8 +244,7 @@ export class FactRepository {
   }
 
   private deadlines(where: string, params: unknown[]): StoredDeadline[] {
-    return this.db
-      .prepare<unknown[], StoredDeadline>(
+    return this.sql<unknown[], StoredDeadline>(
         `SELECT f.id, ${SOURCE_COLUMNS}, f.task, f.responsible, f.phrase, f.kind, f.start_date AS startDate, f.end_date AS endDate,
                 f.inference, f.related_document AS relatedDocument, f.quote, f.start, f.end, f.origin
          FROM deadlines f JOIN articles a ON a.id = f.article_id ${where}
