@@ -77,9 +77,11 @@ const SYMBOL_BY_KIND: Record<string, string> = {
 
 /**
  * A number joined to a symbol by `-` or `/`: 28-NQ/TƯ, 04-KH/TU, 15-CTr/TU, 5418/UBND-TKBT,
- * 96/2023/QH15, 96-QĐ/TƯ, 120/KH-UBND. The symbol must contain an upper-case letter.
+ * 96/2023/QH15, 96-QĐ/TƯ, 120/KH-UBND. A symbol part has an upper-case letter, or is a known
+ * abbreviation in any case (questions are typed as "28-nq/tw").
  */
-export const DOCUMENT_NUMBER = /(?<![\p{L}\p{N}/-])(\d{1,5})((?:[-/](?:\d{4}(?=[-/])|[\p{L}\d]*\p{Lu}[\p{L}\d]*))+)(?![\p{L}\p{N}])/gu;
+export const DOCUMENT_NUMBER =
+  /(?<![\p{L}\p{N}/-])(\d{1,5})((?:[-/](?:\d{4}(?=[-/])|[\p{L}\d]*\p{Lu}[\p{L}\d]*|(?:nq|kh|ctr|ct|qđ|qd|kl|hd|tb|bc|đa|da|ttr|tw|tư|tu|ubnd|hđnd|hdnd|qh\d{0,2})(?![\p{L}])))+)(?![\p{L}\p{N}])/gu;
 
 /**
  * The canonical form of a document number and symbol, so that every way of writing one
