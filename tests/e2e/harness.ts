@@ -149,7 +149,7 @@ export async function startHarness(options: BotOptions = {}, env: Record<string,
 export async function repliesIn(server: TelegramServer, chatId: number, count = 1, timeoutMs = 15_000, since = 0): Promise<Array<Record<string, any>>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const messages = server.storage.botMessages.filter((m) => String(m.message.chat_id) === String(chatId)).slice(since).map((m) => ({ ...m.message, message_id: m.messageId }));
+    const messages = server.storage.botMessages.filter((m) => String(m.message.chat_id) === String(chatId)).slice(since).map((m) => ({ ...m.message, message_id: m.messageId, time: m.time }));
     if (messages.length >= count || Date.now() > deadline) return messages;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, seededRandom } from '../../scripts/corpus.js';
 import { createTestApp, PROJECT_ROOT, tempDir } from '../helpers.js';
 
-const ARTICLES = 400;
-const KILLS = 3;
+const ARTICLES = 1200;
+const KILLS = 20;
 
 let dir: ReturnType<typeof tempDir>;
 let folder: string;
@@ -49,7 +49,7 @@ async function ingestAndKill(random: () => number): Promise<{ killed: boolean; b
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 20_000;
   while (committedArticles() <= before && Date.now() < deadline && child.exitCode === null) await sleep(10);
-  await sleep(Math.floor(random() * 200));
+  await sleep(Math.floor(random() * 120));
   const killed = child.exitCode === null && child.kill('SIGKILL');
   await exited;
   return { killed, before };
@@ -75,7 +75,8 @@ describe('a SIGKILL in the middle of a large ingest', () => {
         app.close();
       }
     }
-    expect(kills).toBeGreaterThan(0);
+    console.log(`kill test: ${kills} of ${KILLS} runs killed mid-ingest`);
+    expect(kills).toBeGreaterThanOrEqual(KILLS - 2);
 
     const app = await createTestApp(dataDir);
     try {
@@ -91,5 +92,5 @@ describe('a SIGKILL in the middle of a large ingest', () => {
     } finally {
       app.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
