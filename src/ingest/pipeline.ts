@@ -47,6 +47,61 @@ export interface IngestOptions {
   saveEveryMs?: number;
 }
 
+/** Bulk ingests (this many inputs or more) commit articles in batches. */
+const BATCH_FROM = 20;
+const BATCH_ARTICLES = 50;
+const BATCH_MS = 2000;
+
+/**
+ * Groups the articles of a bulk ingest into fewer commits: an outer transaction committed every
+ * 50 articles or 2 seconds, each article still written atomically inside it (a savepoint). A
+ * crash loses at most the uncommitted batch, never leaves half an article; a re-run redoes it.
+ */
+class CommitBatch {
+  private open = false;
+  private writes = 0;
+  private since = Date.now();
+
+  constructor(
+    private readonly store: Store,
+    private readonly enabled: boolean,
+  ) {
+    this.begin();
+  }
+
+  private begin(): void {
+    if (!this.enabled) return;
+    this.store.db.exec('BEGIN');
+    this.open = true;
+    this.writes = 0;
+    this.since = Date.now();
+  }
+
+  due(): boolean {
+    this.writes++;
+    return this.open && (this.writes >= BATCH_ARTICLES || Date.now() - this.since >= BATCH_MS);
+  }
+
+  commit(): void {
+    if (!this.open) return;
+    this.store.db.exec('COMMIT');
+    this.open = false;
+    this.begin();
+  }
+
+  /** Commits what the batch holds; if even that fails (a full disk), rolls it back rather than hide the first error. */
+  end(): void {
+    if (!this.open) return;
+    this.open = false;
+    if (!this.store.db.inTransaction) return;
+    try {
+      this.store.db.exec('COMMIT');
+    } catch {
+      if (this.store.db.inTransaction) this.store.db.exec('ROLLBACK');
+    }
+  }
+}
+
 /** Shingle-set similarity above which two texts are one story published twice. */
 export const REPRINT_SIMILARITY = 0.8;
 
@@ -96,6 +151,7 @@ export class IngestPipeline {
     const failures: IngestFailure[] = [];
     const saveEveryMs = options.saveEveryMs ?? 5000;
     let lastSave = Date.now();
+    const batch = new CommitBatch(this.store, loaders.length >= BATCH_FROM);
     try {
       for (const [i, loader] of loaders.entries()) {
         options.onProgress?.({ done: i, total: loaders.length, current: loader.name });
@@ -112,13 +168,16 @@ export class IngestPipeline {
             message: error instanceof AppError ? error.message : `${loader.name}: ${describeError(error)}`,
           });
         }
+        if (batch.due()) batch.commit();
         if (Date.now() - lastSave >= saveEveryMs) {
+          batch.commit(); // the saved index never names chunks the database has not committed
           this.store.vectors.index.save();
           lastSave = Date.now();
         }
       }
       options.onProgress?.({ done: loaders.length, total: loaders.length, current: '' });
     } finally {
+      batch.end();
       this.store.vectors.index.save();
     }
     return summarize(results, failures);

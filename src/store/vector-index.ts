@@ -9,7 +9,7 @@ type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
 export const MANIFEST_FILE = 'vectors.json';
 const M = 16;
-const EF_CONSTRUCTION = 200;
+const EF_CONSTRUCTION = 100;
 const MIN_EF_SEARCH = 64;
 
 const manifestSchema = z.object({
