@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App, type AppOverrides } from '../src/app.js';
 import { loadConfig } from '../src/config/index.js';
 
@@ -34,4 +35,20 @@ export function storeSnapshot(app: App): unknown {
 export async function searchSources(app: App, query: string, k = 5): Promise<string[]> {
   const documents = await app.retriever.invoke(query);
   return documents.slice(0, k).map((document) => String(document.metadata.source));
+}
+
+/** One app with the bundled articles for a whole test file (beforeAll/afterAll); call the getter inside tests. */
+export function useBundledApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): () => App {
+  let dir: ReturnType<typeof tempDir>;
+  let app: App;
+  beforeAll(async () => {
+    dir = tempDir();
+    app = await createTestApp(path.join(dir.path, 'store'), env, overrides);
+    await app.ingest.ingestInputs([BUNDLED_ARTICLES]);
+  });
+  afterAll(() => {
+    app.close();
+    dir.remove();
+  });
+  return () => app;
 }

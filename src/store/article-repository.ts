@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { Statements } from './statements.js';
 import type { ArticleFacts } from '../facts/types.js';
 import { foldDStroke } from '../text/normalize.js';
 import { FactRepository } from './fact-repository.js';
@@ -108,6 +109,7 @@ export class ArticleRepository {
     facts?: FactRepository,
   ) {
     this.facts = facts ?? new FactRepository(db);
+    this.statements = new Statements(db);
   }
 
   findSource(source: string): { articleId: string; contentHash: string } | undefined {
@@ -240,16 +242,9 @@ export class ArticleRepository {
     return rows.map((row) => ({ ...row, sources: row.sources ? row.sources.split('\n') : [] }));
   }
 
-  private readonly statements = new Map<string, Database.Statement>();
-
-  /** A prepared statement, prepared once per repository (preparing costs more than running a small query). */
+  private readonly statements: Statements;
   private sql<P extends unknown[] = unknown[], R = unknown>(source: string): Database.Statement<P, R> {
-    let statement = this.statements.get(source);
-    if (!statement) {
-      statement = this.db.prepare(source);
-      this.statements.set(source, statement);
-    }
-    return statement as unknown as Database.Statement<P, R>;
+    return this.statements.get<P, R>(source);
   }
 
   private forgetCounts(): void {

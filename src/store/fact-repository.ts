@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { Statements } from './statements.js';
 import type { ArticleFacts, DeadlineFact, PresentationFact } from '../facts/types.js';
 import { matchesDocumentQuery, type DocumentQuery } from '../text/document-ids.js';
 import { foldForMatch } from '../text/normalize.js';
@@ -72,18 +73,14 @@ interface PresentationRow {
 export class FactRepository {
   private presenters: Map<string, string> | undefined;
 
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: Statements;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.statements = new Statements(db);
+  }
 
-  /** A prepared statement, prepared once per repository. */
   private sql<P extends unknown[] = unknown[], R = unknown>(source: string): Database.Statement<P, R> {
-    let statement = this.statements.get(source);
-    if (!statement) {
-      statement = this.db.prepare(source);
-      this.statements.set(source, statement);
-    }
-    return statement as unknown as Database.Statement<P, R>;
+    return this.statements.get<P, R>(source);
   }
 
   /** Replaces an article's facts; call inside the article's transaction. Chunk ids are found from offsets. */

@@ -1,25 +1,13 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { describe, expect, it } from 'vitest';
 import type { UserFromGetMe } from 'grammy/types';
 import { createBot } from '../../src/bot/index.js';
-import { BUNDLED_ARTICLES, createTestApp, tempDir } from '../helpers.js';
+import { useBundledApp } from '../helpers.js';
 
-let dir: ReturnType<typeof tempDir>;
-let app: App;
-beforeAll(async () => {
-  dir = tempDir();
-  app = await createTestApp(path.join(dir.path, 'store'));
-  await app.ingest.ingestInputs([BUNDLED_ARTICLES]);
-});
-afterAll(() => {
-  app.close();
-  dir.remove();
-});
+const app = useBundledApp();
 
 describe('inline mode', () => {
   it('offers the cited answer as an inline result', async () => {
-    const bot = createBot('1:inline-test-token-aaaaaaaaaaaaaaaaaaa', app, {
+    const bot = createBot('1:inline-test-token-aaaaaaaaaaaaaaaaaaa', app(), {
       botInfo: { id: 1, is_bot: true, first_name: 'Bot', username: 'vnplans_bot', supports_inline_queries: true } as UserFromGetMe,
       throttle: false,
     });

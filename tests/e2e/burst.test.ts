@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repliesIn, startHarness, TOKEN, type Harness } from './harness.js';
+import { repliesIn, SAMPLE_QUESTIONS, startHarness, TOKEN, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,20 +9,13 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const QUESTIONS = [
-  'Ai trình bày kế hoạch thực hiện Nghị quyết 28?',
-  'Kế hoạch 04-KH/TU ban hành ngày nào?',
-  'Các lớp do Ban Tuyên giáo Thành ủy tổ chức phải hoàn thành khi nào?',
-  'nguyen trong dong giai trinh ve nghi quyet nao',
-  'Who presented the plan for Resolution 29-NQ/TW?',
-];
 
 describe('a burst of 200 questions from 20 users', () => {
   it('answers every one, in order per chat, and then applies the per-user rate limit', async () => {
     const users = Array.from({ length: 20 }, (_, i) => h.server.getClient(TOKEN, { chatId: 3000 + i, userId: 3000 + i, type: 'private', firstName: `U${i}`, userName: `u${i}` }));
     const started = Date.now();
     await Promise.all(users.map(async (client, i) => {
-      for (let n = 0; n < 10; n++) await client.sendMessage(client.makeMessage(QUESTIONS[(i + n) % QUESTIONS.length]!));
+      for (let n = 0; n < 10; n++) await client.sendMessage(client.makeMessage(SAMPLE_QUESTIONS[(i + n) % SAMPLE_QUESTIONS.length]!));
     }));
     const answered = await Promise.all(users.map((_, i) => repliesIn(h.server, 3000 + i, 10, 60_000)));
     const seconds = (Date.now() - started) / 1000;

@@ -154,3 +154,15 @@ export async function repliesIn(server: TelegramServer, chatId: number, count = 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Questions of every kind, for burst and load tests. */
+export const SAMPLE_QUESTIONS = [
+  'Ai trình bày kế hoạch thực hiện Nghị quyết 28?',
+  'Kế hoạch 04-KH/TU ban hành ngày nào?',
+  'Các lớp do Ban Tuyên giáo Thành ủy tổ chức phải hoàn thành khi nào?',
+  'nguyen trong dong giai trinh ve nghi quyet nao',
+  'Who presented the plan for Resolution 29-NQ/TW?',
+  'Những việc nào phải hoàn thành trước tháng 2/2021?',
+  'Ai trình bày kế hoạch thực hiện Nghị quyết số 57-NQ/TW?',
+  'Kế hoạch số 186-KH/TU về việc gì?',
+];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repliesIn, startHarness, TOKEN, type Harness } from './harness.js';
+import { repliesIn, SAMPLE_QUESTIONS, startHarness, TOKEN, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,16 +9,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const QUESTIONS = [
-  'Ai trình bày kế hoạch thực hiện Nghị quyết 28?',
-  'Kế hoạch 04-KH/TU ban hành ngày nào?',
-  'Các lớp do Ban Tuyên giáo Thành ủy tổ chức phải hoàn thành khi nào?',
-  'nguyen trong dong giai trinh ve nghi quyet nao',
-  'Who presented the plan for Resolution 29-NQ/TW?',
-  'Những việc nào phải hoàn thành trước tháng 2/2021?',
-  'Ai trình bày kế hoạch thực hiện Nghị quyết số 57-NQ/TW?',
-  'Kế hoạch số 186-KH/TU về việc gì?',
-];
 
 describe('load: 50 users ask 1,000 questions', () => {
   it('answers every question with no error reply, and reports the latency', async () => {
@@ -29,7 +19,7 @@ describe('load: 50 users ask 1,000 questions', () => {
       users.map(async (client, i) => {
         for (let n = 0; n < 20; n++) {
           sentAt.set(`${7000 + i}:${n}`, Date.now());
-          await client.sendMessage(client.makeMessage(QUESTIONS[(i + n) % QUESTIONS.length]!));
+          await client.sendMessage(client.makeMessage(SAMPLE_QUESTIONS[(i + n) % SAMPLE_QUESTIONS.length]!));
         }
       }),
     );

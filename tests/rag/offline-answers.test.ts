@@ -1,21 +1,8 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { BUNDLED_ARTICLES, createTestApp, tempDir } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useBundledApp } from '../helpers.js';
 
-let dir: ReturnType<typeof tempDir>;
-let app: App;
-beforeAll(async () => {
-  dir = tempDir();
-  app = await createTestApp(path.join(dir.path, 'store'));
-  await app.ingest.ingestInputs([BUNDLED_ARTICLES]);
-});
-afterAll(() => {
-  app.close();
-  dir.remove();
-});
-
-const ask = (question: string, conversationId?: string) => app.answers.ask(question, { conversationId });
+const app = useBundledApp();
+const ask = (question: string, conversationId?: string) => app().answers.ask(question, { conversationId });
 
 describe('offline answers on the bundled articles', () => {
   it('says who presented the plan for a resolution, with the titles and a citation of the sentence', async () => {
@@ -71,7 +58,7 @@ describe('offline answers on the bundled articles', () => {
 
   it('records a trace that explains the answer', async () => {
     const answer = await ask('Ai tổng hợp kết quả thảo luận tổ tại Hội nghị lần thứ mười một?');
-    const trace = app.store.traces.get(answer.traceId!)!;
+    const trace = app().store.traces.get(answer.traceId!)!;
     expect(trace).toMatchObject({ question: 'Ai tổng hợp kết quả thảo luận tổ tại Hội nghị lần thứ mười một?', answerer: 'offline', found: true });
     expect(trace.retrieved.length).toBeGreaterThan(0);
     expect(trace.decision.some((d) => (d as { chosen: boolean }).chosen)).toBe(true);

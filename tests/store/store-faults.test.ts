@@ -98,6 +98,15 @@ describe('a data directory that cannot be written', () => {
     expect(app.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('a read-only store stops the ingest with a clear error and leaves the store as it was', async () => {
+    const before = storeSnapshot(app);
+    app.store.db.pragma('query_only = ON'); // every write now fails with SQLITE_READONLY, as on a read-only mount
+    const documents = generateCorpus(3, 8).map((article) => ({ source: article.fileName, format: 'text' as const, body: article.text }));
+    await expect(app.ingest.ingestDocuments(documents)).rejects.toThrow(/^Không ghi được vào kho dữ liệu .*store/);
+    app.store.db.pragma('query_only = OFF');
+    expect(storeSnapshot(app)).toEqual(before);
+  });
+
   it('fails when DATA_DIR is a file, with the path in the message', async () => {
     const file = path.join(dir.path, 'a-file');
     writeFileSync(file, 'x');
