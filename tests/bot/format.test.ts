@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAnswerHtml, formatQuotesHtml } from '../../src/bot/format/answer-html.js';
+import { formatDigestHtml } from '../../src/bot/format/facts-html.js';
 import { packBlocks, splitPlain } from '../../src/bot/format/html.js';
 import type { Answer, Citation } from '../../src/rag/answer.js';
 
@@ -64,5 +65,51 @@ describe('formatAnswerHtml', () => {
 
   it('packs blocks without exceeding the limit', () => {
     expect(packBlocks(['a'.repeat(3000), 'b'.repeat(3000), 'c'])).toEqual(['a'.repeat(3000), `${'b'.repeat(3000)}\n\nc`]);
+  });
+});
+
+describe('formatDigestHtml', () => {
+  const deadline = (id: number, source: string, articleId: string) =>
+    ({
+      id,
+      articleId,
+      chunkId: 1,
+      source,
+      title: `Bài ${articleId} <mới> & cũ`,
+      publishedDate: '2020-11-20',
+      task: `Việc số ${id}`,
+      responsible: null,
+      phrase: `trước ngày ${id}/12/2020`,
+      kind: 'before_date',
+      startDate: null,
+      endDate: `2020-12-${String(id).padStart(2, '0')}`,
+      inference: null,
+      relatedDocument: null,
+      quote: 'q',
+      start: 0,
+      end: 1,
+      origin: 'rules',
+    }) as const;
+
+  it('cites every line with [n] (linked for web pages) and lists each source once', () => {
+    const [html] = formatDigestHtml({
+      date: '2020-12-08',
+      dueSoon: [deadline(10, 'https://hanoi.gov.vn/a?x=1&y=2', 'a'), deadline(12, 'b.txt', 'b')],
+      overdue: [],
+      laterThisMonth: [deadline(25, 'https://hanoi.gov.vn/a?x=1&y=2', 'a')],
+      newArticles: [],
+      empty: false,
+    });
+    expect(html).toContain('Việc số 10 (“trước ngày 10/12/2020”) <a href="https://hanoi.gov.vn/a?x=1&amp;y=2">[1]</a>');
+    expect(html).toContain('Việc số 12 (“trước ngày 12/12/2020”) [2]');
+    expect(html).toContain('Việc số 25 (“trước ngày 25/12/2020”) <a href="https://hanoi.gov.vn/a?x=1&amp;y=2">[1]</a>');
+    expect(html).toContain('[1] <b>Bài a &lt;mới&gt; &amp; cũ</b> — 20/11/2020 — <a href="https://hanoi.gov.vn/a?x=1&amp;y=2">hanoi.gov.vn</a>');
+    expect(html!.match(/\[2\] <b>/g)).toHaveLength(1);
+  });
+
+  it('says so in one line on a day with nothing, or sends nothing when asked for quiet', () => {
+    const empty = { date: '2020-12-08', dueSoon: [], overdue: [], laterThisMonth: [], newArticles: [], empty: true };
+    expect(formatDigestHtml(empty, true)).toEqual(['<b>Bản tin 8/12/2020</b>\nKhông có hạn chót hay bài mới.']);
+    expect(formatDigestHtml(empty, false)).toEqual([]);
   });
 });
