@@ -52,6 +52,8 @@ export function createBot(token: string, app: App, options: BotOptions = {}): Bo
 
   // One chat's updates in order (a follow-up after its question); different chats in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const inFlight = new InFlight();
+  inFlightByBot.set(bot, inFlight);
   bot.use(inFlight.track);
 
   const startedAt = Math.floor(deps.now().getTime() / 1000);
@@ -86,22 +88,31 @@ export function createBot(token: string, app: App, options: BotOptions = {}): Bo
   return bot;
 }
 
-/** Counts updates being handled, so shutdown can wait for answers in progress. */
-export const inFlight = {
-  count: 0,
-  track: async (_ctx: Context, next: () => Promise<void>) => {
-    inFlight.count++;
+/** Counts one bot's updates being handled, so its shutdown can wait for answers in progress. */
+class InFlight {
+  private count = 0;
+
+  readonly track = async (_ctx: Context, next: () => Promise<void>) => {
+    this.count++;
     try {
       await next();
     } finally {
-      inFlight.count--;
+      this.count--;
     }
-  },
+  };
+
   async drain(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (inFlight.count > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  },
-};
+    while (this.count > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const inFlightByBot = new WeakMap<Bot<Context>, InFlight>();
+
+/** Waits (up to `timeoutMs`) until the updates the bot is handling are done. */
+export function drainInFlight(bot: Bot<Context>, timeoutMs: number): Promise<void> {
+  return inFlightByBot.get(bot)?.drain(timeoutMs) ?? Promise.resolve();
+}
 
 /** Commands in the "/" menu, with Vietnamese descriptions; admins see theirs in their own chats. */
 export const USER_COMMANDS = [

@@ -4,7 +4,7 @@ import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { App } from '../app.js';
 import { DigestService } from '../digest/service.js';
 import { telegramDigestSender } from './digest-sender.js';
-import { inFlight, registerCommands } from './index.js';
+import { drainInFlight, registerCommands } from './index.js';
 
 export interface RunningBot {
   /** The digest scheduler (its minute tick is `runOnce`). */
@@ -33,7 +33,7 @@ export async function startBot(bot: Bot<Context>, app: App, options: { digest?: 
       async stop() {
         digest.stop();
         await new Promise((resolve) => server.close(resolve));
-        await inFlight.drain(30_000);
+        await drainInFlight(bot, 30_000);
       },
     };
   }
@@ -45,7 +45,7 @@ export async function startBot(bot: Bot<Context>, app: App, options: { digest?: 
     async stop() {
       digest.stop();
       if (runner.isRunning()) await runner.stop();
-      await inFlight.drain(30_000);
+      await drainInFlight(bot, 30_000);
     },
   };
 }

@@ -25,11 +25,6 @@ export function claimFacts(text: string): string[] {
   return [...facts];
 }
 
-/** True when every name, document number, date and number in the claim appears in its evidence. */
-export function isSupported(claimText: string, support: string): boolean {
-  const haystack = comparable(support);
-  return claimFacts(claimText).every((fact) => haystack.includes(comparable(fact)));
-}
 
 /**
  * Keeps the claims whose names, numbers and dates all stand in their evidence taken together,

@@ -53,7 +53,3 @@ export function foldedWordsOf(text: string): string[] {
   return wordsOf(foldForMatch(text));
 }
 
-/** True when the text holds at least one Vietnamese diacritic or đ. */
-export function hasVietnameseMarks(text: string): boolean {
-  return foldDiacritics(text) !== text.normalize('NFC');
-}
