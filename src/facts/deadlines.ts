@@ -1,9 +1,9 @@
 import type { DocumentMention } from '../text/document-ids.js';
 import { symbolKind } from '../text/document-ids.js';
 import type { Span } from '../text/sentences.js';
-import { findDeadlinePhrases } from './deadline-phrases.js';
+import { findDeadlinePhrases } from '../text/deadline-phrases.js';
 import type { DeadlineFact } from './types.js';
-import type { DatedReference } from './year-inference.js';
+import type { DatedReference } from '../text/year-inference.js';
 
 const LEADING_CONNECTIVES = /^(?:(?:Theo kế hoạch|Theo đó|Đồng thời|Trong đó|Ngoài ra|Trước mắt|Cụ thể|Bên cạnh đó)\s*,?\s*)+/iu;
 

@@ -3,7 +3,7 @@ import { sentenceSpans, type Span } from '../text/sentences.js';
 import { extractDeadlines } from './deadlines.js';
 import { extractPresentations, type EventDate } from './presentations.js';
 import type { ArticleFacts } from './types.js';
-import { inferYear, yearReference, type DatedReference } from './year-inference.js';
+import { inferYear, yearReference, type DatedReference } from '../text/year-inference.js';
 
 /** Bump when extraction changes: stored articles are re-extracted on the next open. */
 export const FACTS_VERSION = 1;

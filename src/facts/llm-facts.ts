@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { canonicalDocumentId, findDocumentMentions, symbolKind } from '../text/document-ids.js';
 import { foldForMatch } from '../text/normalize.js';
 import { sentenceSpans } from '../text/sentences.js';
-import { findDeadlinePhrases } from './deadline-phrases.js';
+import { findDeadlinePhrases } from '../text/deadline-phrases.js';
 import { dateContext, type ArticleForFacts } from './extract.js';
 import type { ArticleFacts, DeadlineFact, PresentationFact } from './types.js';
-import type { DatedReference } from './year-inference.js';
+import type { DatedReference } from '../text/year-inference.js';
 
 /** What the model is asked to return. Dates are not asked for: we parse them from the quoted phrase ourselves. */
 export const llmFactsSchema = z.object({

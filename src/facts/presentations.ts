@@ -1,6 +1,6 @@
 import { findDocumentMentions, symbolKind } from '../text/document-ids.js';
 import type { Span } from '../text/sentences.js';
-import { nameAtEnd, nameAtStart } from './person-names.js';
+import { nameAtEnd, nameAtStart } from '../text/person-names.js';
 import type { PresentationFact } from './types.js';
 
 /** Acts of presenting a document; the optional "thay mặt …" says on whose behalf. */

@@ -1,4 +1,4 @@
-import type { DeadlineKind } from './deadline-phrases.js';
+import type { DeadlineKind } from '../text/deadline-phrases.js';
 
 /** A stretch of the article text a fact rests on: `articleText.slice(start, end) === quote`. */
 export interface Evidence {

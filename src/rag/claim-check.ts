@@ -1,4 +1,4 @@
-import { personNamesIn } from '../facts/person-names.js';
+import { personNamesIn } from '../text/person-names.js';
 import { findDocumentMentions } from '../text/document-ids.js';
 import { foldForMatch } from '../text/normalize.js';
 import type { Claim, Evidence } from './answer.js';

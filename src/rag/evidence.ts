@@ -1,6 +1,6 @@
 import type { Document } from '@langchain/core/documents';
-import { findDeadlinePhrases } from '../facts/deadline-phrases.js';
-import { personNamesIn } from '../facts/person-names.js';
+import { findDeadlinePhrases } from '../text/deadline-phrases.js';
+import { personNamesIn } from '../text/person-names.js';
 import type { ArticleRepository } from '../store/article-repository.js';
 import { findDocumentMentions } from '../text/document-ids.js';
 import { foldDStroke, foldedWordsOf } from '../text/normalize.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAnswerHtml, formatQuotesHtml } from '../../src/bot/format/answer-html.js';
 import { chunkText } from '../../src/ingest/chunk.js';
 import { cleanArticle } from '../../src/ingest/clean.js';
-import { findDeadlinePhrases } from '../../src/facts/deadline-phrases.js';
+import { findDeadlinePhrases } from '../../src/text/deadline-phrases.js';
 import { extractFacts } from '../../src/facts/extract.js';
 import type { Answer, Citation } from '../../src/rag/answer.js';
 import { parsePublicationStamp } from '../../src/text/dates.js';

@@ -1,4 +1,4 @@
-import { isoDate } from '../text/dates.js';
+import { isoDate } from './dates.js';
 import { inferYear, type DatedReference } from './year-inference.js';
 
 export type DeadlineKind = 'before_date' | 'on_date' | 'date_range' | 'within_month' | 'early_month' | 'mid_month' | 'late_month' | 'quarter' | 'year';

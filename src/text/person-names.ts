@@ -1,4 +1,4 @@
-import { foldForMatch } from '../text/normalize.js';
+import { foldForMatch } from './normalize.js';
 
 /** Vietnamese family names (folded); a personal name starts with one. */
 const SURNAMES = new Set(

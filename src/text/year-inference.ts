@@ -1,4 +1,4 @@
-import { isoDate } from '../text/dates.js';
+import { isoDate } from './dates.js';
 
 export interface DatedReference {
   /** ISO date the year is inferred from. */
