@@ -23,7 +23,7 @@ import { LocalHashEmbeddings } from '../src/embeddings/local-hash-embeddings.js'
 import type { Answer } from '../src/rag/answer.js';
 import { HybridRetriever } from '../src/rag/hybrid-retriever.js';
 import { analyzeQuestion } from '../src/rag/question.js';
-import { normalizeForScoring, percentile, scoreItem } from '../src/rag/scoring.js';
+import { normalizeForScoring, percentile, scoreItem } from '../src/evaluation/scoring.js';
 import { generateCorpus } from './corpus.js';
 import { generateQa, type GeneratedQa } from './generate-qa.js';
 

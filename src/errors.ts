@@ -12,6 +12,7 @@ export type AppErrorCode =
   | 'INPUT_TOO_LARGE'
   | 'INPUT_UNSUPPORTED_TYPE'
   | 'INPUT_NO_ARTICLE'
+  | 'INPUT_INVALID'
   | 'URL_INVALID'
   | 'URL_HTTP_STATUS'
   | 'URL_TIMEOUT'

@@ -1,4 +1,4 @@
-import type { Answer } from './answer.js';
+import type { Answer } from '../rag/answer.js';
 
 /** One item of the QA format in ../shared/dev/README.md. */
 export interface QaItem {
