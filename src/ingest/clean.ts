@@ -1,4 +1,4 @@
-import { parsePublicationStamp } from '../text/dates.js';
+import { parseIsoTimestamp, parsePublicationStamp } from '../text/dates.js';
 import { normalizeText } from '../text/normalize.js';
 import { sentencesOf } from '../text/sentences.js';
 
@@ -28,7 +28,9 @@ const FURNITURE = [
   /^bản quyền thuộc\b/iu,
   /^©/u,
   /^(chia sẻ|share|in bài( viết)?|print|facebook|twitter|zalo|email|quay lại|trở về|về đầu trang|top)$/iu,
-  /^theo dõi .{0,60} trên google news$/iu,
+  /^theo dõi .{0,60} trên( google news)?$/iu,
+  /^(rate this post|leave a reply|xem với cỡ chữ|đánh giá tác giả|leftcenterrightdel|ảnh minh họa|quang cảnh (hội nghị|cuộc họp))$/iu,
+  /^(?!.*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})[^\p{L}]*$/u, // "• :", "|", "-------", "1": no letters, and no date stamp either
   /^(từ khóa|tags?):/iu,
   /^lượt xem:?\s*\d+$/iu,
 ];
@@ -38,9 +40,27 @@ const LISTED_HEADLINE_STAMP = /^.{0,80}?\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}$
 
 const ENDS_LIKE_SENTENCE = /[.!?…;:]["”’)\]]*$/u;
 
-/** Long enough to be body text, yet not punctuated like a sentence: concatenated related headlines. */
-function isHeadlineRun(line: string): boolean {
-  return line.length >= 100 && !ENDS_LIKE_SENTENCE.test(line);
+/**
+ * Long enough to be body text, yet not punctuated like a sentence: concatenated related
+ * headlines. A photo caption ("… Ảnh: Hữu Hiệp") is not one, and neither is the last line,
+ * which is often a paragraph the page (or the excerpt) cut off mid-sentence.
+ */
+function isHeadlineRun(line: string, isLast: boolean): boolean {
+  return !isLast && line.length >= 100 && !ENDS_LIKE_SENTENCE.test(line) && !/(?<![\p{L}])Ảnh\s*:/u.test(line);
+}
+
+/** " date 2026-02-25 Sáng 25/2, …": a capture's metadata prefix; the date is the page's. */
+const METADATA_DATE_PREFIX = /^date\s+(\d{4}-\d{2}-\d{2})\s+/iu;
+
+/** A line cut inside a sentence continues on the next one when that starts in lower case ("… trong tỉnh,\nnhiệm kỳ tới …"). */
+function joinBrokenLines(lines: string[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    if (previous && line && /^[\p{Ll}]/u.test(line) && !ENDS_LIKE_SENTENCE.test(previous)) joined[joined.length - 1] = `${previous} ${line}`;
+    else joined.push(line);
+  }
+  return joined;
 }
 
 /** "Bình chọn Bình chọn", "Thông tin hoạt động X Thông tin hoạt động X": a navigation label printed twice. */
@@ -60,6 +80,9 @@ function stripMarkup(line: string): string {
 }
 
 function titleFrom(lines: string[], stampIndex: number): { title: string; titleIndex: number } {
+  // A stamp first: the headline is the line under it.
+  const next = lines[1] ?? '';
+  if (stampIndex === 0 && next.length <= 200 && !ENDS_LIKE_SENTENCE.test(next)) return { title: next, titleIndex: 1 };
   // The headline stands right above the publication stamp, when there is one near the top.
   if (stampIndex > 0 && stampIndex <= 5) {
     for (let i = stampIndex - 1; i >= 0; i--) {
@@ -82,34 +105,43 @@ function titleFrom(lines: string[], stampIndex: number): { title: string; titleI
  * lines; finds the real headline and the printed publication date.
  */
 export function cleanArticle(raw: string, hints: { title?: string | null; publishedDate?: string | null } = {}): CleanArticle {
-  let lines = normalizeText(raw)
-    .split('\n')
-    .map(stripMarkup);
+  let lines = joinBrokenLines(
+    normalizeText(raw)
+      .split('\n')
+      .map(stripMarkup)
+      .filter(Boolean),
+  );
+  let metadataDate: string | null = null;
+  const prefixed = lines[0]?.match(METADATA_DATE_PREFIX);
+  if (prefixed) {
+    metadataDate = parseIsoTimestamp(prefixed[1]);
+    lines[0] = lines[0]!.slice(prefixed[0].length);
+  }
 
   // Cut the tail at the first marker that follows some body text.
   const tailAt = lines.findIndex((line, i) => i > 2 && TAIL_MARKERS.some((marker) => marker.test(line)));
   if (tailAt > 0) lines = lines.slice(0, tailAt);
 
-  const stampIndex = lines.slice(0, 8).findIndex((line) => parsePublicationStamp(line) !== null);
-  const stampDate = stampIndex >= 0 ? parsePublicationStamp(lines[stampIndex] ?? '') : null;
-
-  const nonEmpty = lines.filter(Boolean);
-  const stampInNonEmpty = stampIndex >= 0 ? nonEmpty.indexOf(lines[stampIndex] ?? '') : -1;
-  const found = titleFrom(nonEmpty, stampInNonEmpty);
+  const body = lines.filter((line) => !FURNITURE.some((pattern) => pattern.test(line)));
+  const stampIndex = body.slice(0, 8).findIndex((line) => parsePublicationStamp(line) !== null);
+  const stampDate = stampIndex >= 0 ? parsePublicationStamp(body[stampIndex]!) : null;
+  const found = titleFrom(body, stampIndex);
   const title = hints.title?.trim() ? normalizeText(hints.title) : found.title;
 
   const kept: string[] = [];
-  nonEmpty.forEach((line, i) => {
-    if (i === stampInNonEmpty) return;
+  const seen = new Set<string>();
+  body.forEach((line, i) => {
+    if (i === stampIndex) return;
     if (i < found.titleIndex) return; // section labels above the headline
     if (i === found.titleIndex) {
       kept.push(line);
       return;
     }
     if (line === title || line === found.title) return; // the headline printed again mid-page
-    if (FURNITURE.some((pattern) => pattern.test(line))) return;
     if (isDoubledLabel(line)) return;
-    if (isHeadlineRun(line)) return;
+    if (line.length >= 40 && seen.has(line)) return; // a paragraph or caption printed twice
+    seen.add(line);
+    if (isHeadlineRun(line, i === body.length - 1)) return;
     if (LISTED_HEADLINE_STAMP.test(line)) {
       const previous = kept.at(-1);
       if (previous !== undefined && !ENDS_LIKE_SENTENCE.test(previous)) kept.pop();
@@ -121,7 +153,7 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
 
   return {
     title: title || (kept[0] ?? ''),
-    publishedDate: hints.publishedDate ?? stampDate,
+    publishedDate: hints.publishedDate ?? stampDate ?? metadataDate,
     text: kept.join('\n'),
   };
 }
