@@ -9,8 +9,8 @@ import { createChatModel } from './llm/chat-model.js';
 import { IngestPipeline, type FactRefiner, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger, type Logger } from './logger.js';
 import { AnswerService } from './rag/answer-service.js';
-import { LlmAnswerer } from './rag/llm-answerer.js';
-import { HybridRetriever } from './rag/hybrid-retriever.js';
+import { LlmAnswerer } from './rag/llm/llm-answerer.js';
+import { HybridRetriever } from './rag/retrieval/hybrid-retriever.js';
 import { openStore, type Store } from './store/index.js';
 
 export interface App {

@@ -5,8 +5,8 @@ import { ensureBundledArticles, type App } from '../app.js';
 import { articlesBeside, readArticleFolder, readQaFile } from '../evaluation/qa-set.js';
 import { scoreItem } from '../evaluation/scoring.js';
 import { outcomeOf, summarize, type ItemResult, type Tally } from '../evaluation/summary.js';
-import { HybridRetriever } from '../rag/hybrid-retriever.js';
-import { analyzeQuestion } from '../rag/question.js';
+import { HybridRetriever } from '../rag/retrieval/hybrid-retriever.js';
+import { analyzeQuestion } from '../rag/question/analyze.js';
 import { runCommand } from './main.js';
 
 const USAGE = 'Cách dùng: npm run eval -- FILE.jsonl [--articles THƯ_MỤC] [--json]';

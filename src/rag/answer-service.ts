@@ -2,12 +2,12 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/index.js';
 import { describeError } from '../errors.js';
 import { assembleAnswer, NOT_FOUND_TEXT, type Answer, type Claim, type RetrievedSummary } from './answer.js';
-import { keepSupportedClaims } from './claim-check.js';
-import { resolveFollowUp } from './follow-up.js';
-import type { HybridRetriever, RetrievedPassageMetadata } from './hybrid-retriever.js';
-import type { LlmAnswerer } from './llm-answerer.js';
+import { keepSupportedClaims } from './answering/claim-check.js';
+import { resolveFollowUp } from './question/follow-up.js';
+import type { HybridRetriever, RetrievedPassageMetadata } from './retrieval/hybrid-retriever.js';
+import type { LlmAnswerer } from './llm/llm-answerer.js';
 import { OfflineAnswerer, type Draft } from './offline-answerer.js';
-import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
+import { analyzeQuestion, type AnalyzedQuestion } from './question/analyze.js';
 import type { Document } from '@langchain/core/documents';
 
 export interface AskOptions {

@@ -6,8 +6,8 @@ import { findDocumentMentions } from '../text/document-ids.js';
 import { foldDStroke, foldedWordsOf } from '../text/normalize.js';
 import { sentenceSpans } from '../text/sentences.js';
 import type { Evidence } from './answer.js';
-import type { RetrievedPassageMetadata } from './hybrid-retriever.js';
-import type { AnalyzedQuestion, Wanted } from './question.js';
+import type { RetrievedPassageMetadata } from './retrieval/hybrid-retriever.js';
+import type { AnalyzedQuestion, Wanted } from './question/analyze.js';
 
 /** IDF weights from the full-text index: rare words say more about what is asked than common ones. */
 export class TermWeights {

@@ -8,8 +8,8 @@ import { sentenceSpans, type Span } from '../text/sentences.js';
 import type { ArticleRecord } from '../store/article-repository.js';
 import type { Claim, Evidence } from './answer.js';
 import { coverageOf, satisfies, sentencesOf, TermWeights, trimToClauses } from './evidence.js';
-import type { RetrievedPassageMetadata } from './hybrid-retriever.js';
-import type { AnalyzedQuestion, Wanted } from './question.js';
+import type { RetrievedPassageMetadata } from './retrieval/hybrid-retriever.js';
+import type { AnalyzedQuestion, Wanted } from './question/analyze.js';
 
 export interface Draft {
   found: boolean;

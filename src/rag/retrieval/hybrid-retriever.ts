@@ -1,10 +1,10 @@
 import type { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
-import type { Store } from '../store/index.js';
-import { chunkToDocument, type PassageMetadata } from '../store/vector-store.js';
-import { foldDStroke, foldedWordsOf } from '../text/normalize.js';
+import type { Store } from '../../store/index.js';
+import { chunkToDocument, type PassageMetadata } from '../../store/vector-store.js';
+import { foldDStroke, foldedWordsOf } from '../../text/normalize.js';
 import { toFtsQuery } from './fts-query.js';
-import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
+import { analyzeQuestion, type AnalyzedQuestion } from '../question/analyze.js';
 
 export interface RetrievedPassageMetadata extends PassageMetadata {
   /** Reciprocal-rank-fusion score: higher is better. */

@@ -1,4 +1,4 @@
-import { foldDStroke, foldedWordsOf } from '../text/normalize.js';
+import { foldDStroke, foldedWordsOf } from '../../text/normalize.js';
 
 /** Syllables too common to help a full-text match (folded); dropped when the question has better words. */
 const COMMON = new Set(

@@ -1,7 +1,7 @@
-import { personNamesIn } from '../text/person-names.js';
-import { findDocumentMentions } from '../text/document-ids.js';
-import { foldForMatch } from '../text/normalize.js';
-import type { Claim, Evidence } from './answer.js';
+import { personNamesIn } from '../../text/person-names.js';
+import { findDocumentMentions } from '../../text/document-ids.js';
+import { foldForMatch } from '../../text/normalize.js';
+import type { Claim, Evidence } from '../answer.js';
 
 /** Folded, single-spaced, dates without leading zeros, TƯ as TW: the form claims and passages are compared in. */
 export function comparable(text: string): string {

@@ -1,6 +1,6 @@
-import { isoDate } from '../text/dates.js';
-import { parseDocumentQuery, type DocumentQuery } from '../text/document-ids.js';
-import { foldForMatch, foldedWordsOf } from '../text/normalize.js';
+import { isoDate } from '../../text/dates.js';
+import { parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
+import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { englishDatesToVietnamese, isEnglish, vietnameseTermsFor } from './english.js';
 
 /** What kind of answer a question asks for; the evidence must contain it or the bot declines. */

@@ -1,12 +1,12 @@
 import type { Document } from '@langchain/core/documents';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { z } from 'zod';
-import { foldedWordsOf } from '../text/normalize.js';
-import { sentenceSpans } from '../text/sentences.js';
-import type { Claim, Evidence } from './answer.js';
-import type { RetrievedPassageMetadata } from './hybrid-retriever.js';
-import type { Draft } from './offline-answerer.js';
-import type { AnalyzedQuestion } from './question.js';
+import { foldedWordsOf } from '../../text/normalize.js';
+import { sentenceSpans } from '../../text/sentences.js';
+import type { Claim, Evidence } from '../answer.js';
+import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
+import type { Draft } from '../offline-answerer.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
 
 /** Passages put in the prompt. */
 const SOURCES_IN_PROMPT = 6;

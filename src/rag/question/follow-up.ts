@@ -1,5 +1,5 @@
-import type { ConversationFocus } from '../store/trace-repository.js';
-import { foldForMatch } from '../text/normalize.js';
+import type { ConversationFocus } from '../../store/trace-repository.js';
+import { foldForMatch } from '../../text/normalize.js';
 
 /** "kế hoạch đó", "nghị quyết này", "ông ấy", "that plan", "he": words pointing back at the last answer. */
 const DOCUMENT_ANAPHOR = /((?:kế hoạch|nghị quyết|văn bản|chương trình(?: hành động| công tác)?|đề án|quy định)\s+(?:đó|này|trên|ấy|kia|vừa rồi|nói trên))|(\b(?:that|this|the same) (?:plan|resolution|document|programme|program)\b)|(\bit\b)/iu;
