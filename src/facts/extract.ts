@@ -6,7 +6,7 @@ import type { ArticleFacts } from './types.js';
 import { inferYear, yearReference, type DatedReference } from '../text/year-inference.js';
 
 /** Bump when extraction changes: stored articles are re-extracted on the next open. */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 export interface ArticleForFacts {
   title: string;
@@ -60,7 +60,7 @@ export function extractFacts(article: ArticleForFacts): ArticleFacts {
       const span = sentenceOf(m.start);
       return { canonicalId: m.canonicalId, label: m.label, kind: m.kind, issuedDate: m.issuedDate, issuer: m.issuer, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
     }),
-    presentations: extractPresentations(text, sentences.filter((s) => s.start >= titleEnd), eventDate),
+    presentations: extractPresentations(text, sentences, eventDate, titleEnd),
     deadlines: extractDeadlines(text, sentences, mentions, deadlineReference, titleEnd),
   };
 }

@@ -5,6 +5,7 @@ import { foldForMatch } from '../text/normalize.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { findDeadlinePhrases } from '../text/deadline-phrases.js';
 import { dateContext, type ArticleForFacts } from './extract.js';
+import { roleOfAct } from './roles.js';
 import type { ArticleFacts, DeadlineFact, PresentationFact } from './types.js';
 import type { DatedReference } from '../text/year-inference.js';
 
@@ -77,6 +78,7 @@ export function verifyLlmFacts(article: ArticleForFacts, proposed: LlmFacts, dea
       presenter: squash(p.presenter),
       titles: p.titles.map(squash).filter((t) => contains(quote, t)),
       act: squash(p.act),
+      role: roleOfAct(p.act),
       document: squash(p.document),
       documentIds: inQuote.filter((m) => !resolutions.includes(m)).map((m) => m.canonicalId),
       resolutions: [...new Set(resolutions.map((m) => m.canonicalId))],

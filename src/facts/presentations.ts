@@ -1,122 +1,21 @@
-import { findDocumentMentions, symbolKind } from '../text/document-ids.js';
+import { findDocumentMentions, symbolKind, type DocumentMention } from '../text/document-ids.js';
+import { foldForMatch } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
-import { nameAtEnd, nameAtStart } from '../text/person-names.js';
+import { actsIn, isBareMeeting, leadActOf, SPEAKS, type ActMention } from './acts.js';
+import { articleMeetings, meetingFor, meetingIn, type Meeting } from './meetings.js';
+import { namesByTitle, peopleInList, subjectBefore, titleChain, type Person } from './people.js';
+import type { PresentationRole } from './roles.js';
 import type { PresentationFact } from './types.js';
-
-/** Acts of presenting a document; the optional "thay mặt …" says on whose behalf. */
-const ACT =
-  /(?:(?:đã|sẽ|vừa|cũng|lần lượt)\s+)*((?:thay mặt\s+[^,.;]{3,60}?\s+)?(?:trình bày tóm tắt|trình bày|báo cáo tóm tắt|báo cáo|tiếp thu,\s*giải trình|giải trình,\s*tiếp thu|tiếp thu và giải trình|tiếp thu|giải trình|quán triệt|công bố))(?=[\s,:.;]|$)/gu;
 
 /** Leading words between the act and the document that are not the document. */
 const OBJECT_LEAD =
-  /^[\s:,]*(?:(?:các\s+)?(?:ý kiến\s+)?(?:các\s+)?(?:ý kiến\s+)?(?:góp ý\s+)?(?:(?:của\s+)?(?:các\s+)?đại biểu\s+)?(?:nêu\s+)?(?:về|vào|đối với)\s+|tóm tắt\s+|nội dung\s+)+/u;
+  /^[\s:,]*(?:(?:các\s+)?(?:ý kiến\s+)?(?:các\s+)?(?:ý kiến\s+)?(?:góp ý\s+)?(?:(?:của\s+)?(?:các\s+)?đại biểu\s+)?(?:nêu\s+)?(?:về|vào|đối với)\s+|tóm tắt\s+|nội dung\s+(?=[\p{Lu}]))+/u;
 
-const DOCUMENT_WORD = /(kế hoạch|chương trình|nghị quyết|dự thảo|đề án|báo cáo|quy định|quy chế|tờ trình|kết luận|chỉ thị|văn bản|đề cương|phương án|luật|nghị định|quyết định)/iu;
+/** What a document or a topic looks like: the object of "trình bày", "quán triệt", "truyền đạt" … */
+const DOCUMENT_WORD =
+  /(kế hoạch|chương trình|nghị quyết|dự thảo|đề án|báo cáo|quy định|quy chế|tờ trình|kết luận|chỉ thị|văn bản|đề cương|phương án|luật|nghị định|quyết định|chuyên đề|nội dung|bài phát biểu|diễn văn|tình hình|kết quả|văn kiện|tham luận|hướng dẫn|công văn|thông báo)/iu;
 
-/** A title starts with one of these: "Ủy viên Ban Thường vụ Thành ủy", "Phó Chủ tịch UBND TP", "Giám đốc Sở …". */
-const TITLE_HEAD =
-  /^(?:Ủy viên|Uỷ viên|Phó|Bí thư|Chủ tịch|Trưởng|Giám đốc|Chánh|Tổng|Thứ trưởng|Bộ trưởng|Chủ nhiệm|Thành ủy viên|Tỉnh ủy viên|Đại biểu|Viện trưởng|Hiệu trưởng|Thủ trưởng|Thủ tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|Đại tá|Người phát ngôn|Quyền|Chính ủy|Tư lệnh)(?![\p{L}])/u;
-
-/** Summing up or closing a meeting, then speaking: "Kết luận hội nghị, Bí thư Thành ủy X khẳng định". */
-const LEAD_CLAUSE =
-  /^(Tổng hợp[^,.;]{3,80}|Kết luận hội nghị|Phát biểu (?:kết luận|chỉ đạo|bế mạc|khai mạc)[^,.;]{0,60}|Báo cáo [^,.;]{3,80}|Trình bày [^,.;]{3,80}),\s+(.+?)\s+(?:đã\s+)?(?:cho biết|khẳng định|nhấn mạnh|nêu rõ|phát biểu|đề nghị|yêu cầu|thông tin)/u;
-
-/** The chain of titles before (or after) a name, each starting with a title word. */
-function splitTitles(text: string): string[] {
-  return text
-    .split(/\s*[,;:]\s*/)
-    .map((part) => part.trim())
-    .map((part) => {
-      // "các đại biểu đã nghe Ủy viên Ban Thường vụ Thành ủy": the title starts at its head word.
-      const words = part.split(/\s+/);
-      const at = words.findIndex((_, i) => TITLE_HEAD.test(words.slice(i).join(' ')));
-      return at < 0 ? '' : words.slice(at).join(' ');
-    })
-    .filter(Boolean);
-}
-
-function cleanDocument(text: string): string {
-  return text
-    .replace(OBJECT_LEAD, '')
-    .replace(/\s+tại (?:hội nghị|phiên|kỳ họp)\b.*$/u, '')
-    .replace(/[\s.;,]+$/u, '')
-    .trim();
-}
-
-interface ActMatch {
-  presenter: string;
-  titles: string[];
-  act: string;
-  document: string;
-  documentStart: number;
-  /** A speech (summing up, closing) rather than a document: its resolutions come from what the speaker says next. */
-  speech?: boolean;
-}
-
-/** "Đồng chí Đinh Tiến Dũng yêu cầu …", "Bí thư Thành ủy Đinh Tiến Dũng nhấn mạnh …": the speaker goes on. */
-const SPEAKER_GOES_ON = (name: string) =>
-  new RegExp(`${name.replace(/\s+/g, '\\s+')}\\s+(?:đã\\s+|cũng\\s+)?(?:yêu cầu|đề nghị|nhấn mạnh|khẳng định|cho biết|chỉ đạo|lưu ý|nêu rõ)`, 'u');
-
-/** Finds "TITLES NAME [đã] ACT DOCUMENT", "NAME, TITLES, ACT DOCUMENT" and "DOCUMENT do NAME ACT" in one sentence. */
-function actsIn(sentence: string): ActMatch[] {
-  const found: ActMatch[] = [];
-  for (const match of sentence.matchAll(ACT)) {
-    const left = sentence.slice(0, match.index);
-    const act = match[1]!.replace(/\s+/g, ' ');
-    const rightStart = match.index! + match[0].length;
-    const right = sentence.slice(rightStart);
-
-    // "… do đồng chí NAME (, TITLES,) trình bày": the document comes first.
-    const passive = left.match(/^(.*?)\s+do\s+(?:đồng chí\s+|ông\s+|bà\s+)?(.+?)\s*$/su);
-    if (passive) {
-      const named = nameAtStart(passive[2]!);
-      if (named) {
-        const rest = passive[2]!.slice(named.start + named.name.length);
-        const document = cleanDocument(passive[1]!);
-        if (DOCUMENT_WORD.test(document)) {
-          found.push({ presenter: named.name, titles: splitTitles(rest), act, document, documentStart: 0 });
-          continue;
-        }
-      }
-    }
-
-    let presenter: string | null = null;
-    let titles: string[] = [];
-    const atEnd = nameAtEnd(left);
-    if (atEnd && /^\s*$/.test(left.slice(atEnd.start + atEnd.name.length))) {
-      presenter = atEnd.name;
-      titles = splitTitles(left.slice(0, atEnd.start));
-    } else {
-      // "NAME, TITLES, báo cáo …"
-      const clauses = [...left.matchAll(/(?:(?<![\p{L}])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+|[,;:]\s*|^)/gu)].map((m) => m.index! + m[0].length);
-      for (const at of clauses.reverse()) {
-        const named = nameAtStart(left.slice(at));
-        if (!named) continue;
-        const rest = left.slice(at + named.start + named.name.length);
-        const post = rest.match(/^\s*,\s*(.+?)\s*,?\s*$/su);
-        if (post && /^[\p{Lu}]/u.test(post[1]!)) {
-          presenter = named.name;
-          titles = splitTitles(post[1]!);
-          break;
-        }
-      }
-    }
-    if (!presenter) continue;
-    const document = cleanDocument(right);
-    if (!DOCUMENT_WORD.test(document) && findDocumentMentions(document).length === 0) continue;
-    found.push({ presenter, titles, act, document, documentStart: rightStart + (right.length - right.trimStart().length) });
-  }
-
-  const lead = sentence.match(LEAD_CLAUSE);
-  if (lead) {
-    const named = nameAtEnd(lead[2]!);
-    if (named && /^\s*$/.test(lead[2]!.slice(named.start + named.name.length))) {
-      const act = lead[1]!.charAt(0).toLowerCase() + lead[1]!.slice(1);
-      found.push({ presenter: named.name, titles: splitTitles(lead[2]!.slice(0, named.start)), act, document: lead[1]!, documentStart: 0, speech: true });
-    }
-  }
-  return found;
-}
+const MEETING_ROLES: ReadonlySet<PresentationRole> = new Set(['chair', 'open', 'close', 'direct', 'speak']);
 
 export interface EventDate {
   date: string | null;
@@ -124,28 +23,141 @@ export interface EventDate {
   inference: string | null;
 }
 
-/** Presentation events of an article, one per (presenter, act, document), each with the sentence it rests on. */
-export function extractPresentations(text: string, sentences: Span[], eventDate: EventDate): PresentationFact[] {
+interface Found {
+  person: Person | null;
+  /** A subject that is a title alone ("Tổng Bí thư dự và phát biểu chỉ đạo"): who it is, the article says elsewhere. */
+  titleOnly: string | null;
+  act: string;
+  role: PresentationRole;
+  document: string;
+  /** A lead speech ("Kết luận hội nghị, X khẳng định"): its resolutions come from what the speaker says next. */
+  speech: boolean;
+}
+
+/** A page's time stamp run into the headline: "… của Bộ Chính trị 25/02/2026 06:40". */
+const TRAILING_STAMP = /\s+\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}\s*$/u;
+
+function cleanDocument(text: string, meeting: boolean): string {
+  const cleaned = text.replace(OBJECT_LEAD, '').replace(/^\s*(?:tại|trong)\s+/u, '').replace(TRAILING_STAMP, '');
+  return (meeting ? cleaned : cleaned.replace(/\s+tại (?:hội nghị|phiên|kỳ họp)(?![\p{L}]).*$/u, '')).replace(/[\s.;,:]+$/u, '').trim();
+}
+
+/** The title chain a bare-title subject consists of ("…, Tổng Bí thư"), or null. */
+function bareTitle(left: string): string | null {
+  const entry = left.split(/[,;:]/u).at(-1)?.trim() ?? '';
+  const chain = entry ? titleChain(entry) : null;
+  return chain && chain.length > 0 ? chain.at(-1)! : null;
+}
+
+/** "Khai mạc Hội nghị, đồng chí X – titles …", "Phát biểu tại hội nghị, ông X nêu yêu cầu": the speaker after the lead clause. */
+function leadEvents(sentence: string, lead: ActMention): { found: Found[]; subjectEnd: number } | null {
+  const verbs = [...[...sentence.matchAll(SPEAKS)].map((m) => m.index!), ...actsIn(sentence).map((a) => a.start)].filter((at) => at > lead.end).sort((a, b) => a - b);
+  for (const at of verbs) {
+    const between = sentence.slice(lead.end, at);
+    const people = subjectBefore(between);
+    const object = between.slice(0, people[0]?.start ?? between.length);
+    if (people.length === 0 || !/,\s*$/u.test(object)) continue;
+    const document = lead.object === 'meeting' || /^\s*(?:tại|trong)\s/u.test(object) ? cleanDocument(object, true) : cleanDocument(`${lead.act} ${object.trim()}`, false);
+    const found = people.map((person) => ({ person, titleOnly: null, act: lead.act, role: lead.role, document, speech: true }));
+    return { found, subjectEnd: lead.end + between.length };
+  }
+  return null;
+}
+
+/** Who performs one act: a list after it, the subject of a passive "do X", or the people right before it. */
+function eventsOfAct(sentence: string, act: ActMention, objectEnd: number): Found[] {
+  const left = sentence.slice(0, act.start);
+  const right = sentence.slice(act.end, objectEnd);
+  const actText = onBehalf(sentence, act);
+  const make = (person: Person | null, document: string, titleOnly: string | null = null): Found => ({ person, titleOnly, act: actText, role: act.role, document, speech: false });
+
+  // "Chủ trì hội nghị có các đồng chí: A; B", "dưới sự chủ trì của các đồng chí: A - titles; B - titles".
+  if (act.role === 'chair' && (/^\s*$/u.test(left) || /dưới sự\s*$/u.test(left))) {
+    const list = right.match(/^\s*([^:;]*?)\s*(?:có|của)\s+(?=\S)/u);
+    if (list) return peopleInList(right.slice(list[0].length)).map((person) => make(person, cleanDocument(list[1]!, true)));
+  }
+  // "… do đồng chí X (, titles,) trình bày": the document comes first.
+  const passive = left.match(/^(.*\S)\s+do\s+(.+?)\s*$/su);
+  if (passive) {
+    const people = subjectBefore(passive[2]!);
+    const document = cleanDocument(passive[1]!, act.object === 'meeting');
+    if (people.length > 0 && people[0]!.start <= 12 && (act.object === 'meeting' || DOCUMENT_WORD.test(document))) return people.map((p) => make(p, document));
+  }
+  const document = cleanDocument(right, act.object === 'meeting');
+  if (act.object === 'document' && !DOCUMENT_WORD.test(document) && findDocumentMentions(document).length === 0) return [];
+  const people = subjectBefore(left);
+  if (people.length > 0) return people.map((p) => make(p, document));
+  const title = bareTitle(left);
+  return title ? [make(null, document, title)] : [];
+}
+
+/** "Thay mặt Đoàn Chủ tịch, đồng chí X trình bày …": the act is done on the body's behalf. */
+function onBehalf(sentence: string, act: ActMention): string {
+  const behalf = sentence.match(/^(?:[^,]{0,40},\s*)?[Tt]hay mặt\s+([^,.;:]{3,60}),/u);
+  const sameClause = behalf && !sentence.slice(behalf[0].length, act.start).includes(';');
+  return behalf && sameClause && behalf[0].length <= act.start && !act.act.startsWith('thay mặt') ? `thay mặt ${behalf[1]!.trim()} ${act.act}` : act.act;
+}
+
+/** Every act of one sentence with who did it. */
+function sentenceEvents(sentence: string): Found[] {
+  const lead = leadActOf(sentence);
+  const fromLead = lead ? leadEvents(sentence, lead) : null;
+  const acts = actsIn(sentence).filter((act) => !fromLead || act.start >= fromLead.subjectEnd);
+  const found = [...(fromLead?.found ?? [])];
+  // An act's object runs to where the subject of a later act begins ("X trình bày A; Y trình bày B").
+  const subjectStarts = acts.map((act) => subjectBefore(sentence.slice(0, act.start))[0]?.start);
+  acts.forEach((act, i) => {
+    const objectEnd = subjectStarts.slice(i + 1).find((start) => start !== undefined && start >= act.end) ?? sentence.length;
+    found.push(...eventsOfAct(sentence, act, objectEnd));
+  });
+  return found;
+}
+
+/**
+ * What a bare "hội nghị" means: the meeting its own sentence names ("X tổ chức Hội nghị lần thứ
+ * 22 dưới sự chủ trì của …"), else the article's meeting of that kind.
+ */
+function resolveMeeting(found: Found, sentence: string, context: { meetings: Meeting[]; agenda: DocumentMention[] }): Meeting | null {
+  if (found.document && !isBareMeeting(found.document)) return null;
+  const own = meetingIn(sentence);
+  if (own) return { ...own, mentions: [...findDocumentMentions(own.description), ...context.agenda] };
+  return meetingFor(found.document, context.meetings);
+}
+
+function mentionsFor(found: Found, document: string, meeting: Meeting | null, spokenLater: () => string): DocumentMention[] {
+  if (found.speech && !MEETING_ROLES.has(found.role)) return findDocumentMentions(document);
+  const own = findDocumentMentions(found.speech ? spokenLater() : document);
+  return MEETING_ROLES.has(found.role) && meeting ? [...own, ...meeting.mentions] : own;
+}
+
+/**
+ * Presentation events of an article, one per (person, act, document), each with the sentence it
+ * rests on: who presented, reported, briefed, signed, chaired, opened or closed what. The headline
+ * counts too, but an act the body also tells is kept once, with the body's sentence.
+ */
+export function extractPresentations(text: string, sentences: Span[], eventDate: EventDate, titleEnd = 0): PresentationFact[] {
+  const context = articleMeetings(text, sentences);
+  const sentenceTexts = sentences.map((s) => text.slice(s.start, s.end));
+  let byTitle: Map<string, string | null> | undefined;
   const facts: PresentationFact[] = [];
-  const seen = new Set<string>();
   sentences.forEach((span, index) => {
-    const sentence = text.slice(span.start, span.end);
-    for (const act of actsIn(sentence)) {
-      const key = `${act.presenter}|${act.act}|${act.document.slice(0, 80).toLowerCase()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const goesOn = SPEAKER_GOES_ON(act.presenter);
-      const spokenLater = act.speech
-        ? sentences.slice(index + 1).map((s) => text.slice(s.start, s.end)).filter((later) => goesOn.test(later)).join(' ')
-        : '';
-      const mentions = findDocumentMentions(act.speech ? spokenLater : act.document);
+    const sentence = sentenceTexts[index]!;
+    for (const found of sentenceEvents(sentence)) {
+      byTitle ??= namesByTitle(sentenceTexts);
+      const presenter = found.person?.name ?? (found.titleOnly ? byTitle.get(foldForMatch(found.titleOnly)) : null);
+      if (!presenter) continue;
+      const meeting = resolveMeeting(found, sentence, context);
+      const resolved = meeting?.description ?? found.document;
+      const spokenLater = () => sentenceTexts.slice(index + 1).filter((later) => later.includes(presenter)).join(' ');
+      const mentions = mentionsFor(found, resolved, meeting, spokenLater);
       const resolutions = mentions.filter((m) => symbolKind(m.canonicalId) === 'NQ' || /^Nghị quyết/i.test(m.raw));
       const others = mentions.filter((m) => !resolutions.includes(m));
-      facts.push({
-        presenter: act.presenter,
-        titles: act.titles,
-        act: act.act,
-        document: act.document.length > 400 ? `${act.document.slice(0, 400).replace(/\s+\S*$/, '')}…` : act.document,
+      const fact: PresentationFact = {
+        presenter,
+        titles: found.person?.titles ?? [found.titleOnly!],
+        act: found.act,
+        role: found.role,
+        document: resolved.length > 400 ? `${resolved.slice(0, 400).replace(/\s+\S*$/, '')}…` : resolved,
         documentIds: [...new Set(others.map((m) => m.canonicalId))],
         resolutions: [...new Set(resolutions.map((m) => m.canonicalId))],
         resolutionLabels: [...new Set(resolutions.map((m) => m.label))],
@@ -156,8 +168,37 @@ export function extractPresentations(text: string, sentences: Span[], eventDate:
         start: span.start,
         end: span.end,
         origin: 'rules',
-      });
+      };
+      keepOnce(facts, fact, titleEnd);
     }
   });
   return facts;
+}
+
+/**
+ * One event per person and role for a meeting (a caption repeating the lede says nothing new),
+ * and per person, role and document otherwise; the body's sentence wins over the headline's.
+ */
+function keepOnce(facts: PresentationFact[], fact: PresentationFact, titleEnd: number): void {
+  const same = facts.findIndex(
+    (other) =>
+      foldForMatch(other.presenter) === foldForMatch(fact.presenter) &&
+      other.role === fact.role &&
+      (MEETING_ROLES.has(fact.role) || sameDocument(other, fact)),
+  );
+  if (same < 0) {
+    facts.push(fact);
+    return;
+  }
+  const other = facts[same]!;
+  if (other.start < titleEnd && fact.start >= titleEnd) facts[same] = { ...fact, resolutions: union(fact.resolutions, other.resolutions), resolutionLabels: union(fact.resolutionLabels, other.resolutionLabels) };
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+function sameDocument(a: PresentationFact, b: PresentationFact): boolean {
+  if (a.resolutions.some((id) => b.resolutions.includes(id)) || a.documentIds.some((id) => b.documentIds.includes(id))) return true;
+  const x = foldForMatch(a.document).slice(0, 60);
+  const y = foldForMatch(b.document).slice(0, 60);
+  return x === y || x.startsWith(y) || y.startsWith(x);
 }

@@ -1,4 +1,5 @@
 import type { DeadlineKind } from '../text/deadline-phrases.js';
+import type { PresentationRole } from './roles.js';
 
 /** A stretch of the article text a fact rests on: `articleText.slice(start, end) === quote`. */
 export interface Evidence {
@@ -12,7 +13,9 @@ export interface PresentationFact extends Evidence {
   titles: string[];
   /** "trình bày", "tiếp thu, giải trình", "thay mặt Ban Thường vụ Thành ủy tiếp thu" … */
   act: string;
-  /** What was presented, as written. */
+  /** The act as one class: `chair` for "chủ trì", `sign` for "ký ban hành", `brief` for "quán triệt" … */
+  role: PresentationRole;
+  /** What was presented, as written; for chairing, opening or a speech, the meeting. */
   document: string;
   /** Canonical ids of numbered non-resolution documents in `document` (the plan itself). */
   documentIds: string[];

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Statements } from './statements.js';
+import type { PresentationRole } from '../facts/roles.js';
 import type { ArticleFacts, DeadlineFact, PresentationFact } from '../facts/types.js';
 import { matchesDocumentQuery, type DocumentQuery } from '../text/document-ids.js';
 import { foldForMatch } from '../text/normalize.js';
@@ -55,6 +56,7 @@ interface PresentationRow {
   presenter: string;
   titles: string;
   act: string;
+  role: PresentationRole;
   document: string;
   eventDate: string | null;
   eventDateRaw: string | null;
@@ -100,13 +102,13 @@ export class FactRepository {
       mention.run(articleId, chunkFor(d.start, d.end), d.canonicalId, d.label, d.kind, d.issuedDate, d.issuer, d.quote, d.start, d.end);
     }
     const presentation = this.sql(
-      `INSERT INTO presentations (article_id, chunk_id, presenter, presenter_folded, titles, act, document, event_date, event_date_raw,
-         event_date_inference, quote, start, end, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO presentations (article_id, chunk_id, presenter, presenter_folded, titles, act, role, document, event_date, event_date_raw,
+         event_date_inference, quote, start, end, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const link = this.sql('INSERT OR IGNORE INTO presentation_documents (presentation_id, canonical_id, label, role) VALUES (?, ?, ?, ?)');
     for (const p of facts.presentations) {
       const id = Number(
-        presentation.run(articleId, chunkFor(p.start, p.end), p.presenter, foldForMatch(p.presenter), JSON.stringify(p.titles), p.act, p.document,
+        presentation.run(articleId, chunkFor(p.start, p.end), p.presenter, foldForMatch(p.presenter), JSON.stringify(p.titles), p.act, p.role, p.document,
           p.eventDate, p.eventDateRaw, p.eventDateInference, p.quote, p.start, p.end, p.origin).lastInsertRowid,
       );
       for (const documentId of p.documentIds) link.run(id, documentId, documentId, 'document');
@@ -164,8 +166,16 @@ export class FactRepository {
     return this.presentations(`WHERE f.id IN (${ids.map(() => '?').join(',')})`, ids);
   }
 
+  /** Who did what in one article, in the order the article tells it. */
   presentationsOfArticle(articleId: string): StoredPresentation[] {
     return this.presentations('WHERE f.article_id = ?', [articleId]);
+  }
+
+  /** Presentations of one class ("who chaired", "who signed"), optionally within one article. */
+  presentationsByRole(role: PresentationRole, articleId?: string): StoredPresentation[] {
+    return articleId === undefined
+      ? this.presentations('WHERE f.role = ?', [role])
+      : this.presentations('WHERE f.role = ? AND f.article_id = ?', [role, articleId]);
   }
 
   allPresentations(): StoredPresentation[] {
@@ -221,7 +231,7 @@ export class FactRepository {
 
   private presentations(where: string, params: unknown[]): StoredPresentation[] {
     const rows = this.sql<unknown[], PresentationRow>(
-        `SELECT f.id, ${SOURCE_COLUMNS}, f.presenter, f.titles, f.act, f.document, f.event_date AS eventDate, f.event_date_raw AS eventDateRaw,
+        `SELECT f.id, ${SOURCE_COLUMNS}, f.presenter, f.titles, f.act, f.role, f.document, f.event_date AS eventDate, f.event_date_raw AS eventDateRaw,
                 f.event_date_inference AS eventDateInference, f.quote, f.start, f.end, f.origin,
                 (SELECT json_group_array(json_array(d.canonical_id, d.label, d.role)) FROM presentation_documents d WHERE d.presentation_id = f.id) AS documents
          FROM presentations f JOIN articles a ON a.id = f.article_id ${where}

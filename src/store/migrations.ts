@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { roleOfAct } from '../facts/roles.js';
 
 /**
  * Schema history. Each entry runs once, in order, inside a transaction; `PRAGMA user_version`
@@ -204,6 +205,13 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       );
     `),
   (db) => db.exec(`CREATE INDEX deadlines_related_document ON deadlines(related_document);`),
+  (db) => {
+    // What each person did as one class ("chair", "sign", "present" …); rows stored before get it from their act.
+    db.exec(`ALTER TABLE presentations ADD COLUMN role TEXT NOT NULL DEFAULT 'present';`);
+    const update = db.prepare('UPDATE presentations SET role = ? WHERE id = ?');
+    for (const row of db.prepare('SELECT id, act FROM presentations').all() as Array<{ id: number; act: string }>) update.run(roleOfAct(row.act), row.id);
+    db.exec(`CREATE INDEX presentations_role ON presentations(role, article_id);`);
+  },
 ];
 
 export function migrate(db: Database.Database): void {

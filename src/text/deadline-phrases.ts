@@ -1,7 +1,21 @@
 import { isoDate } from './dates.js';
 import { inferYear, type DatedReference } from './year-inference.js';
 
-export type DeadlineKind = 'before_date' | 'on_date' | 'date_range' | 'within_month' | 'early_month' | 'mid_month' | 'late_month' | 'quarter' | 'year';
+export type DeadlineKind =
+  | 'before_date'
+  /** The day itself is the deadline: "Trung ương quy định là ngày 31/8/2025". */
+  | 'by_date'
+  | 'on_date'
+  | 'date_range'
+  | 'within_month'
+  | 'early_month'
+  | 'mid_month'
+  | 'late_month'
+  | 'quarter'
+  | 'late_quarter'
+  /** Work starts in that quarter ("từ Quý IV/2023"): `start` is its first day, `end` open. */
+  | 'from_quarter'
+  | 'year';
 
 export interface DeadlinePhrase {
   /** As written: "hoàn thành trước ngày 15/1/2021". */

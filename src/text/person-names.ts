@@ -9,17 +9,30 @@ const SURNAMES = new Set(
   ).split(' '),
 );
 
-/** Places whose names look like personal names ("Hà Nội", "Lâm Đồng"): never part of a person's name. */
+/**
+ * Places whose names look like personal names ("Hà Nội", "Lâm Đồng"): never part of a person's
+ * name. Compared with their tone marks, so "Lâm Đông" (a person) is not "Lâm Đồng" (a province).
+ */
 const PLACES = [
-  'ha noi', 'hai phong', 'da nang', 'can tho', 'ho chi minh', 'ha giang', 'cao bang', 'bac kan', 'tuyen quang', 'lao cai',
-  'dien bien', 'lai chau', 'son la', 'yen bai', 'hoa binh', 'thai nguyen', 'lang son', 'quang ninh', 'bac giang', 'phu tho',
-  'vinh phuc', 'bac ninh', 'hai duong', 'hung yen', 'thai binh', 'ha nam', 'nam dinh', 'ninh binh', 'thanh hoa', 'nghe an',
-  'ha tinh', 'quang binh', 'quang tri', 'thua thien hue', 'hue', 'quang nam', 'quang ngai', 'binh dinh', 'phu yen',
-  'khanh hoa', 'ninh thuan', 'binh thuan', 'kon tum', 'gia lai', 'dak lak', 'dak nong', 'lam dong', 'binh phuoc',
-  'tay ninh', 'binh duong', 'dong nai', 'ba ria vung tau', 'vung tau', 'long an', 'tien giang', 'ben tre', 'tra vinh',
-  'vinh long', 'dong thap', 'an giang', 'kien giang', 'hau giang', 'soc trang', 'bac lieu', 'ca mau', 'viet nam', 'trung uong',
-  'thu do', 'hoan kiem', 'ba dinh', 'dong da', 'tay ho', 'cau giay', 'thanh xuan', 'hoang mai', 'long bien', 'ha dong',
-];
+  'hà nội', 'hải phòng', 'đà nẵng', 'cần thơ', 'hồ chí minh', 'hà giang', 'cao bằng', 'bắc kạn', 'tuyên quang', 'lào cai',
+  'điện biên', 'lai châu', 'sơn la', 'yên bái', 'hòa bình', 'thái nguyên', 'lạng sơn', 'quảng ninh', 'bắc giang', 'phú thọ',
+  'vĩnh phúc', 'bắc ninh', 'hải dương', 'hưng yên', 'thái bình', 'hà nam', 'nam định', 'ninh bình', 'thanh hóa', 'nghệ an',
+  'hà tĩnh', 'quảng bình', 'quảng trị', 'thừa thiên huế', 'huế', 'quảng nam', 'quảng ngãi', 'bình định', 'phú yên',
+  'khánh hòa', 'ninh thuận', 'bình thuận', 'kon tum', 'gia lai', 'đắk lắk', 'đắk nông', 'lâm đồng', 'bình phước',
+  'tây ninh', 'bình dương', 'đồng nai', 'bà rịa vũng tàu', 'vũng tàu', 'long an', 'tiền giang', 'bến tre', 'trà vinh',
+  'vĩnh long', 'đồng tháp', 'an giang', 'kiên giang', 'hậu giang', 'sóc trăng', 'bạc liêu', 'cà mau', 'việt nam', 'trung ương',
+  'thủ đô', 'hoàn kiếm', 'ba đình', 'đống đa', 'tây hồ', 'cầu giấy', 'thanh xuân', 'hoàng mai', 'long biên', 'hà đông',
+].map((place) => place.split(' ').map(syllableKey));
+
+/**
+ * A syllable with its marks but not where they sit: "Hoá" and "Hóa" (old and new tone
+ * placement) meet, "Đông" and "Đồng" do not.
+ */
+function syllableKey(word: string): string {
+  const decomposed = word.toLowerCase().replace(/đ/g, 'd\u0335').normalize('NFD');
+  const marks = [...decomposed.matchAll(/\p{M}/gu)].map((m) => m[0]).sort().join('');
+  return `${decomposed.replace(/\p{M}/gu, '')}${marks}`;
+}
 
 /**
  * Family names that are almost never middle names, spelled with their marks (Trần, not Trân).
@@ -28,6 +41,28 @@ const PLACES = [
 const NEVER_MIDDLE = new Set(['nguyễn', 'trần', 'phạm', 'đặng', 'bùi', 'đỗ', 'ngô', 'huỳnh']);
 
 const CAPITALISED = /^[\p{Lu}][\p{Ll}]*$/u;
+
+/**
+ * Capitalised words that start a body, an office, a place type or a sentence, never a
+ * person's name: "Ban Tuyên giáo", "Tỉnh ủy", "Sở Nội vụ", "Hội nghị", "Sáng nay".
+ */
+const NEVER_FIRST = new Set(
+  (
+    'ban sở bộ ủy uỷ đảng tỉnh thành huyện quận xã phường thị hội viện trường cục vụ phòng chi mặt công nhà tòa ngân học bệnh ' +
+    'trung tổng chủ phó bí giám trưởng thường đồng ông bà các những đại kỳ phiên lễ tiểu nghị kế chương quyết chỉ thông báo đề ' +
+    'dự tờ luật sáng chiều tối trưa ngày tháng năm quý theo tại trong về với thay khai bế phát trình ký ảnh nguồn ' +
+    'binh chính văn cổng trang tin bài đây đó này khi sau trước tiếp cùng tham tới ngoài'
+  ).split(' '),
+);
+
+export interface NameOptions {
+  /**
+   * The text is a name position (after a title or "đồng chí", before ", <title>"): a run of 2–4
+   * capitalised syllables is a name even when its family name is not a known one ("Chẩu Văn Lâm",
+   * "Điểu K'Ré"), as long as it is not a place or a body.
+   */
+  anySurname?: boolean;
+}
 
 export interface NameMatch {
   name: string;
@@ -40,7 +75,7 @@ export interface NameMatch {
  * 2–5 capitalised syllables starting with a family name, not a place ("Hà Nội") nor a
  * title word. "Phó Chủ tịch UBND thành phố Hà Nội Nguyễn Mạnh Quyền" → "Nguyễn Mạnh Quyền".
  */
-export function nameAtEnd(text: string): NameMatch | null {
+export function nameAtEnd(text: string, options: NameOptions = {}): NameMatch | null {
   const words = [...text.matchAll(/[\p{L}]+/gu)];
   // The run of capitalised words at the very end (nothing but spaces between them).
   let first = words.length;
@@ -53,36 +88,44 @@ export function nameAtEnd(text: string): NameMatch | null {
   }
   const run = words.slice(first);
   const folded = run.map((word) => foldForMatch(word[0]));
-  const inPlace = placeWords(folded);
+  const inPlace = placeWords(run.map((word) => syllableKey(word[0])));
+  const at = (from: number): NameMatch => ({ name: run.slice(from).map((word) => word[0]).join(' '), start: run[from]!.index! });
   for (let size = Math.min(5, run.length); size >= 2; size--) {
     const from = run.length - size;
     if (!SURNAMES.has(folded[from]!)) continue;
     if (folded.slice(from).some((_, i) => inPlace.has(from + i))) continue;
     if (run.slice(from + 1).some((word) => NEVER_MIDDLE.has(word[0].toLowerCase()))) continue;
-    return { name: run.slice(from).map((word) => word[0]).join(' '), start: run[from]!.index! };
+    if (NEVER_FIRST.has(run[from]![0].toLowerCase())) continue;
+    return at(from);
   }
+  if (options.anySurname && run.length >= 2 && run.length <= 4 && isUnknownName(run.map((word) => word[0]), inPlace)) return at(0);
   return null;
 }
 
+/** A run with an unknown family name is a name only if it is no place, starts with no body word and has no strong family name inside. */
+function isUnknownName(words: string[], inPlace: Set<number>): boolean {
+  if (inPlace.size > 0 || NEVER_FIRST.has(words[0]!.toLowerCase())) return false;
+  return !words.slice(1).some((word) => NEVER_MIDDLE.has(word.toLowerCase()));
+}
+
 /** Indexes of the words that belong to a place name ("Quảng Ninh" in "Quảng Ninh Cao Tường Huy"). */
-function placeWords(folded: string[]): Set<number> {
+function placeWords(keys: string[]): Set<number> {
   const covered = new Set<number>();
-  for (const place of PLACES) {
-    const parts = place.split(' ');
-    for (let i = 0; i + parts.length <= folded.length; i++) {
-      if (parts.every((part, j) => folded[i + j] === part)) parts.forEach((_, j) => covered.add(i + j));
+  for (const parts of PLACES) {
+    for (let i = 0; i + parts.length <= keys.length; i++) {
+      if (parts.every((part, j) => keys[i + j] === part)) parts.forEach((_, j) => covered.add(i + j));
     }
   }
   return covered;
 }
 
 /** The personal name that starts `text` ("Nguyễn Văn A, Giám đốc Sở …"), same rules. */
-export function nameAtStart(text: string): NameMatch | null {
+export function nameAtStart(text: string, options: NameOptions = {}): NameMatch | null {
   const match = text.match(/^\s*((?:[\p{Lu}][\p{Ll}]*\s+){1,4}[\p{Lu}][\p{Ll}]*)(?![\p{L}])/u);
   if (!match) return null;
   const words = match[1]!.trim().split(/\s+/);
   for (let size = Math.min(5, words.length); size >= 2; size--) {
-    const found = nameAtEnd(words.slice(0, size).join(' '));
+    const found = nameAtEnd(words.slice(0, size).join(' '), options);
     if (found && found.start === 0) return { name: found.name, start: match.index! + match[0].indexOf(words[0]!) };
   }
   return null;

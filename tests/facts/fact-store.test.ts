@@ -23,7 +23,24 @@ describe('stored facts', () => {
       const [p] = app.store.facts.presentationsByPerson(name);
       expect(p).toMatchObject({ presenter: 'Vũ Đức Bảo', source: '000_858032534c20a8a8.txt', resolutionLabels: ['28-NQ/TƯ'] });
     }
-    expect(app.store.facts.presentationsByPerson('Tuyến').map((p) => p.presenter)).toEqual(['Nguyễn Thị Tuyến', 'Nguyễn Thị Tuyến', 'Nguyễn Thị Tuyến']);
+    const tuyen = app.store.facts.presentationsByPerson('Tuyến');
+    expect(new Set(tuyen.map((p) => p.presenter))).toEqual(new Set(['Nguyễn Thị Tuyến']));
+    expect(tuyen.filter((p) => p.role !== 'chair').map((p) => p.role).sort()).toEqual(['present', 'present', 'respond']);
+  });
+
+  it('keep the role of each act and are listed by role', () => {
+    const [bao] = app.store.facts.presentationsByPerson('Vũ Đức Bảo');
+    expect(bao).toMatchObject({ act: 'trình bày', role: 'present' });
+    const chairs = app.store.facts.presentationsByRole('chair', bao!.articleId);
+    expect(chairs.length).toBeGreaterThan(0);
+    expect(chairs.every((p) => p.role === 'chair' && p.articleId === bao!.articleId && p.act === 'chủ trì')).toBe(true);
+    expect(app.store.facts.presentationsByRole('respond').map((p) => p.source)).toContain('001_a336b1d5b261da7d.txt');
+  });
+
+  it('list an article\'s presentations in the order the article tells them', () => {
+    const [bao] = app.store.facts.presentationsByPerson('Vũ Đức Bảo');
+    const starts = app.store.facts.presentationsOfArticle(bao!.articleId).map((p) => p.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 
   it('are found by resolution however the question writes it', () => {

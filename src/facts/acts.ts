@@ -1,0 +1,98 @@
+import { roleOfAct, type PresentationRole } from './roles.js';
+
+/**
+ * The acts a person performs at a meeting or on a document, found by their verbs. Each act says
+ * what its object is: a document or topic ("trình bày Kế hoạch …", "truyền đạt chuyên đề …") or
+ * the meeting itself ("chủ trì hội nghị", "phát biểu khai mạc", "dự và chỉ đạo Hội nghị").
+ */
+export interface ActMention {
+  /** The act as written, with "thay mặt …" when the text says so. */
+  act: string;
+  role: PresentationRole;
+  object: 'document' | 'meeting';
+  /** Where the whole match starts (adverbs included) and where the act's object starts. */
+  start: number;
+  end: number;
+}
+
+const B = String.raw`(?<![\p{L}])`;
+const E = String.raw`(?![\p{L}])`;
+const SPEECH = String.raw`(?:có\s+)?(?:bài\s+)?(?:phát biểu|trình bày|đọc)\s+(?:diễn văn\s+)?`;
+const MEETING = String.raw`(?:hội nghị|đại hội|phiên|buổi|cuộc họp|kỳ họp|hội thảo|lễ)`;
+
+/** Verb phrases, most specific first (a longer phrase wins where two start at the same word). */
+const VERBS: ReadonlyArray<{ pattern: string; object: ActMention['object'] }> = [
+  { pattern: String.raw`${SPEECH}bế mạc`, object: 'meeting' },
+  { pattern: String.raw`${SPEECH}khai mạc(?:\s+và\s+(?:phát biểu\s+)?chỉ đạo)?`, object: 'meeting' },
+  { pattern: String.raw`(?:khai mạc|bế mạc)(?=\s+${MEETING})`, object: 'meeting' },
+  { pattern: String.raw`dự\s+và\s+(?:phát biểu\s+)?chỉ đạo`, object: 'meeting' },
+  { pattern: String.raw`(?:có\s+)?(?:bài\s+)?phát biểu\s+(?:kết luận\s+(?:và\s+)?)?chỉ đạo`, object: 'meeting' },
+  { pattern: String.raw`(?:có|nêu)\s+(?:những\s+|các\s+|một số\s+)?ý kiến\s+chỉ đạo`, object: 'meeting' },
+  { pattern: String.raw`(?:có\s+)?(?:bài\s+)?phát biểu\s+kết luận`, object: 'meeting' },
+  { pattern: String.raw`phát biểu\s+quán triệt`, object: 'document' },
+  // "phát biểu tại hội nghị", a caption's "X phát biểu." — not "phát biểu ý kiến" of any delegate.
+  { pattern: String.raw`(?:có\s+)?(?:bài\s+)?phát biểu(?=\s+(?:tại|trong)\s|\s*[.(]|\s*$)`, object: 'meeting' },
+  { pattern: String.raw`(?:khẳng định|nhấn mạnh)(?=\s+tại\s+${MEETING})`, object: 'meeting' },
+  { pattern: String.raw`chủ trì(?!\s*,?\s*(?:và\s+)?phối hợp)`, object: 'meeting' },
+  { pattern: String.raw`ký(?:\s+ban hành)?`, object: 'document' },
+  { pattern: String.raw`tiếp thu,\s*giải trình|giải trình,\s*tiếp thu|tiếp thu và giải trình|tiếp thu|giải trình`, object: 'document' },
+  { pattern: String.raw`truyền đạt`, object: 'document' },
+  { pattern: String.raw`quán triệt(?:,\s*triển khai)?|phổ biến|thông tin(?:\s+nhanh)?|thông báo nhanh|công bố`, object: 'document' },
+  { pattern: String.raw`trình bày(?:\s+tóm tắt)?`, object: 'document' },
+  { pattern: String.raw`báo cáo(?:\s+tóm tắt)?`, object: 'document' },
+];
+
+/** Adverbs between a subject and its verb, and the optional "thay mặt X" (on whose behalf). */
+const ADVERBS = String.raw`(?:(?:đã|sẽ|vừa|cũng|lần lượt|tiếp tục|đến|tới)\s+)*`;
+const ON_BEHALF = String.raw`(thay mặt\s+[^,.;:]{3,60}?\s+)?`;
+
+const ACTS = VERBS.map(({ pattern, object }) => ({ regex: new RegExp(`${B}${ADVERBS}${ON_BEHALF}(${pattern})${E}`, 'giu'), object }));
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Every act in a sentence, in order; where two overlap the earlier (then longer) one stays. */
+export function actsIn(sentence: string): ActMention[] {
+  const found: ActMention[] = [];
+  for (const { regex, object } of ACTS) {
+    for (const match of sentence.matchAll(regex)) {
+      const verb = squash(match[2]!);
+      const act = squash(`${match[1] ?? ''}${verb}`);
+      found.push({ act: act.charAt(0).toLowerCase() + act.slice(1), role: roleOfAct(verb), object, start: match.index!, end: match.index! + match[0].length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((act, i) => !found.slice(0, i).some((other) => act.start < other.end));
+}
+
+/**
+ * A sentence that opens with its act, the speaker named after a comma: "Phát biểu tại hội nghị,
+ * ông X …", "Báo cáo tại hội nghị, Chủ tịch UBND thành phố X cho biết", "Khai mạc Hội nghị, đồng chí X …".
+ */
+const LEAD = new RegExp(
+  String.raw`^(?:[*•-]\s*)?(Phát biểu(?:\s+(?:khai mạc|bế mạc|kết luận|chỉ đạo|quán triệt))?|Báo cáo|Trình bày|Khai mạc|Bế mạc|Kết luận|Tổng hợp|Chỉ đạo|Quán triệt|Thông tin)${E}`,
+  'u',
+);
+
+/** What a speaker does after a lead clause: "cho biết", "nhấn mạnh", "nêu yêu cầu" … */
+export const SPEAKS = new RegExp(
+  `${B}${ADVERBS}(?:cho biết|khẳng định|nhấn mạnh|nêu rõ|nêu|phát biểu|đề nghị|yêu cầu|thông tin|cho rằng|chỉ rõ|lưu ý|chia sẻ|đánh giá|ghi nhận|biểu dương|chỉ đạo|thông báo|khái quát|điểm lại|quán triệt|phổ biến)${E}`,
+  'gu',
+);
+
+export function leadActOf(sentence: string): ActMention | null {
+  const match = sentence.match(LEAD);
+  if (!match) return null;
+  const verb = squash(match[1]!);
+  const role = roleOfAct(verb);
+  const object = ['chair', 'open', 'close', 'direct', 'speak'].includes(role) ? 'meeting' : 'document';
+  return { act: verb.charAt(0).toLowerCase() + verb.slice(1), role, object, start: 0, end: match[0].length };
+}
+
+/** A meeting named without anything that tells it apart: "hội nghị", "tại cuộc họp", "Đại hội". */
+export function isBareMeeting(object: string): boolean {
+  const rest = object
+    .replace(/[.,;:()\s]+$/u, '')
+    .replace(new RegExp(String.raw`^\s*(?:tại\s+|trong\s+)?(?:các\s+)?${MEETING}(?:\s+(?:làm việc|họp|này|trên|đó|nói trên))?`, 'iu'), '')
+    .trim();
+  return rest === '';
+}
