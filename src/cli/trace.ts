@@ -17,9 +17,10 @@ await runCommand(async (app, [idText]) => {
   for (const [i, r] of (trace.retrieved as Array<Record<string, unknown>>).entries()) {
     console.log(`  ${i + 1}. #${r.chunkId} ${r.source} — ${r.score} (${r.textRank ?? '-'} / ${r.vectorRank ?? '-'} / ${r.factRank ?? '-'})`);
   }
-  console.log('\nCác phương án (độ phủ câu hỏi → điểm; thiếu; liên quan; chọn):');
+  console.log('\nCác câu ứng viên (xác suất chứa câu trả lời; → đã chọn):');
   for (const d of trace.decision as Array<Record<string, unknown>>) {
-    console.log(`  ${d.chosen ? '→' : ' '} ${String(d.strategy).padEnd(12)} ${d.coverage} → ${d.total}${(d.unmet as string[]).length ? `; thiếu ${(d.unmet as string[]).join(', ')}` : ''}${d.relevant ? '' : '; kém liên quan'} — ${d.first}`);
+    console.log(`  ${d.chosen ? '→' : ' '} ${String(d.strategy).padEnd(17)} ${d.probability} — ${d.first}`);
+    if (d.features) console.log(`      ${Object.entries(d.features as Record<string, number>).filter(([, v]) => v !== 0).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   }
   console.log('\nTrích dẫn:');
   for (const c of trace.citations as Array<Record<string, unknown>>) console.log(`  [${c.n}] ${c.source} ký tự ${c.start}–${c.end}: “${c.quote}”`);

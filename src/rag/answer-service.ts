@@ -6,7 +6,9 @@ import { keepSupportedClaims } from './answering/claim-check.js';
 import { resolveFollowUp } from './question/follow-up.js';
 import type { HybridRetriever, RetrievedPassageMetadata } from './retrieval/hybrid-retriever.js';
 import type { LlmAnswerer } from './llm/llm-answerer.js';
-import { OfflineAnswerer, type Draft } from './offline-answerer.js';
+import type { Draft } from './answering/draft.js';
+import { DEFAULT_MODEL, type AnswerModel } from './answering/model.js';
+import { OfflineAnswerer } from './answering/offline-answerer.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question/analyze.js';
 import type { Document } from '@langchain/core/documents';
 
@@ -32,8 +34,21 @@ export class AnswerService {
     private readonly retriever: HybridRetriever,
     private readonly logger: Logger,
     private readonly llm?: LlmAnswerer,
+    /** The offline answer model: the fitted default, or one fitted without some articles (cross-validation). */
+    model: AnswerModel = DEFAULT_MODEL,
   ) {
-    this.offline = new OfflineAnswerer(store);
+    this.offline = new OfflineAnswerer(store, model);
+  }
+
+  /** The offline answerer, for fitting and cross-validating its model on the same candidates it answers from. */
+  get offlineAnswerer(): OfflineAnswerer {
+    return this.offline;
+  }
+
+  /** Analysis and retrieval as `ask` does them, without answering. */
+  async prepare(questionText: string): Promise<{ question: AnalyzedQuestion; passages: Document<RetrievedPassageMetadata>[] }> {
+    const question = analyzeQuestion(questionText, this.store.facts.presenterIndex());
+    return { question, passages: await this.retriever.retrieve(question, PASSAGES) };
   }
 
   async ask(questionText: string, options: AskOptions = {}): Promise<Answer> {
@@ -61,6 +76,7 @@ export class AnswerService {
 
     const answer = this.finish(question, rewritten, draft, answerer, passages, started);
     if (fallbackReason) answer.fallbackReason = fallbackReason;
+    if (offlineDraft.probability !== undefined) answer.modelProbability = offlineDraft.probability;
     answer.traceId = this.store.traces.record({
       conversationId: options.conversationId ?? null,
       question: first.text,

@@ -49,6 +49,8 @@ export interface Answer {
   retrieved: RetrievedSummary[];
   latencyMs: number;
   traceId?: number;
+  /** The offline model's probability that its best sentence answers the question (see `Draft.probability`). */
+  modelProbability?: number;
   /** Set when the LLM failed and the offline answer was returned instead. */
   fallbackReason?: string;
 }

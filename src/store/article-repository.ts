@@ -278,6 +278,11 @@ export class ArticleRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** The first chunk of an article that holds a character offset, for citing a sentence no retrieved passage held. */
+  chunkAt(articleId: string, offset: number): number | null {
+    return this.sql<[string, number, number], { id: number }>('SELECT id FROM chunks WHERE article_id = ? AND start <= ? AND end > ? ORDER BY position LIMIT 1').get(articleId, offset, offset)?.id ?? null;
+  }
+
   /** Full-text search; `match` is an FTS5 expression (see `toFtsQuery`). Best first, bm25 with the title weighted ×3. */
   searchText(match: string, limit: number): Array<{ chunkId: number; score: number }> {
     if (!match) return [];

@@ -5,7 +5,7 @@ import { foldedWordsOf } from '../../text/normalize.js';
 import { sentenceSpans } from '../../text/sentences.js';
 import type { Claim, Evidence } from '../answer.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
-import type { Draft } from '../offline-answerer.js';
+import type { Draft } from '../answering/draft.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 
 /** Passages put in the prompt. */

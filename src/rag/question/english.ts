@@ -1,86 +1,211 @@
 /**
- * English questions about Vietnamese articles: a glossary that adds the Vietnamese terms the
- * articles use, so full-text and vector search (both built on Vietnamese words) can match.
+ * English questions about Vietnamese articles: a glossary of the Party and government
+ * vocabulary that adds the Vietnamese terms articles use, so full-text search, vectors and
+ * the answer's word overlap (all built on Vietnamese words) can match. Names need no
+ * glossary: "Pham Minh Chinh" folds to the same words as "Phạm Minh Chính".
  */
 const GLOSSARY: Array<[RegExp, string]> = [
-  [/\bwho\b/i, 'ai'],
-  [/\bpresent(?:ed|s|ing)?\b|\bintroduc(?:ed|es)\b/i, 'trình bày'],
-  [/\brespond(?:ed|s)?\b|\brepl(?:ied|y)\b|\bexplain(?:ed|s)?\b/i, 'tiếp thu giải trình ý kiến'],
-  [/\bcomments?\b|\bfeedback\b|\bopinions?\b/i, 'ý kiến góp ý'],
-  [/\bdelegates?\b/i, 'đại biểu'],
+  // people and offices
+  [/\bprime minister\b|\bpremier\b/i, 'Thủ tướng Chính phủ'],
+  [/\bdeputy prime minister\b/i, 'Phó Thủ tướng'],
+  [/\bgeneral secretary\b|\bparty chief\b/i, 'Tổng Bí thư'],
+  [/\bpresident\b|\bstate president\b/i, 'Chủ tịch nước'],
+  [/\bvice[- ]chairm(?:a|e)n\b|\bdeputy chairm(?:a|e)n\b|\bvice[- ]chairwom(?:a|e)n\b/i, 'Phó Chủ tịch'],
+  [/\bchairm(?:a|e)n\b|\bchairwom(?:a|e)n\b|\bchairperson\b/i, 'Chủ tịch'],
+  [/\bpermanent deputy secretar(?:y|ies)\b|\bstanding deputy secretar(?:y|ies)\b/i, 'Phó Bí thư Thường trực'],
+  [/\bdeputy (?:party )?secretar(?:y|ies)\b/i, 'Phó Bí thư'],
+  [/\bsecretar(?:y|ies)\b/i, 'Bí thư'],
+  [/\bdirector\b/i, 'Giám đốc'],
+  [/\bminister\b/i, 'Bộ trưởng'],
+  [/\bhead of\b|\bchief of\b/i, 'Trưởng ban'],
+  [/\bofficials?\b|\bleaders?\b|\bleadership\b/i, 'đồng chí lãnh đạo'],
+  [/\bcadres?\b/i, 'cán bộ'],
+  [/\bparty members?\b/i, 'đảng viên'],
+  [/\bdelegates?\b|\bdelegation\b|\bdeputies\b/i, 'đại biểu'],
+  [/\bpresidium\b/i, 'Đoàn Chủ tịch'],
+  [/\bspeakers?\b|\blecturers?\b|\breporters?\b/i, 'báo cáo viên'],
+  // bodies
+  [/\bpolitburo\b|\bpolitical bureau\b/i, 'Bộ Chính trị'],
+  [/\bsecretariat\b/i, 'Ban Bí thư'],
+  [/\bcentral committee\b/i, 'Ban Chấp hành Trung ương'],
+  [/\bexecutive (?:committee|board)\b|\bparty committee\b/i, 'Ban Chấp hành Đảng bộ'],
+  [/\bstanding (?:committee|board)\b/i, 'Ban Thường vụ'],
+  [/\bstanding (?:body|office)\b|\bstanding members?\b/i, 'Thường trực'],
+  [/\bcity party\b|\bmunicipal party\b/i, 'Thành ủy'],
+  [/\bprovincial party\b/i, 'Tỉnh ủy'],
+  [/\bdistrict party\b/i, 'Huyện ủy Quận ủy'],
+  [/\bparty organi[sz]ations?\b|\bparty (?:cells?|chapters?)\b/i, 'tổ chức cơ sở đảng chi bộ'],
+  [/\bparty (?:units?|committees?) under\b|\baffiliated party\b|\bsubordinate party\b/i, 'đảng bộ trực thuộc'],
+  [/\bparty\b/i, 'Đảng'],
+  [/\bpeople'?s committee\b|\bcity government\b|\bprovincial government\b/i, 'UBND Ủy ban nhân dân'],
+  [/\bpeople'?s council\b/i, 'HĐND Hội đồng nhân dân'],
+  [/\bfatherland front\b/i, 'Mặt trận Tổ quốc'],
+  [/\bnational assembly\b/i, 'Quốc hội'],
+  [/\bgovernment\b/i, 'Chính phủ'],
+  [/\bpropaganda (?:and \w+ )?(?:department|commission|board)\b|\bpropaganda\b/i, 'Ban Tuyên giáo'],
+  [/\borgani[sz]ation (?:department|commission|board)\b|\bpersonnel\b/i, 'Ban Tổ chức nhân sự'],
+  [/\binspection commission\b/i, 'Ủy ban Kiểm tra'],
+  [/\bministry of health\b|\bhealth ministry\b/i, 'Bộ Y tế'],
+  [/\bministry of home affairs\b|\bhome affairs\b/i, 'Bộ Nội vụ'],
+  [/\bministry\b|\bministerial\b/i, 'Bộ'],
+  [/\bdepartment\b/i, 'Sở Ban'],
+  [/\bbloc\b|\bcentral agencies\b/i, 'Đảng ủy Khối các cơ quan'],
+  [/\bcentral\b|\bnational\b|\bnationwide\b/i, 'Trung ương toàn quốc'],
+  [/\bmilitary\b|\bcommand\b/i, 'quân sự Ban Chỉ huy'],
+  [/\btheoretical council\b|\btheory council\b/i, 'Hội đồng Lý luận'],
+  // documents and acts
   [/\bplans?\b/i, 'kế hoạch'],
-  [/\baction (?:programme|program)s?\b/i, 'chương trình hành động'],
+  [/\baction (?:programme|program|plan)s?\b/i, 'chương trình hành động'],
   [/\bwork (?:programme|program)s?\b/i, 'chương trình công tác'],
   [/\b(?:programme|program)s?\b/i, 'chương trình'],
   [/\bresolutions?\b/i, 'nghị quyết'],
   [/\bregulations?\b/i, 'quy định'],
   [/\bconclusions?\b/i, 'kết luận'],
   [/\bdirectives?\b/i, 'chỉ thị'],
-  [/\bdeadlines?\b|\bdue\b|\bby when\b|\bcomplete[ds]?\b|\bfinish(?:ed)?\b/i, 'hạn hoàn thành trước ngày'],
-  [/\bparty committee\b|\bcity party\b/i, 'Thành ủy'],
-  [/\bstanding committee\b|\bstanding board\b/i, 'Ban Thường vụ'],
-  [/\bvice[- ]chairm(?:a|e)n\b|\bdeputy chairm(?:a|e)n\b/i, 'Phó Chủ tịch UBND'],
-  [/\bchairm(?:a|e)n\b/i, 'Chủ tịch'],
-  [/\bdeputy secretar(?:y|ies)\b/i, 'Phó Bí thư'],
-  [/\bsecretar(?:y|ies)\b/i, 'Bí thư'],
-  [/\bpeople'?s committee\b/i, 'UBND Ủy ban nhân dân'],
-  [/\bpeople'?s council\b/i, 'HĐND Hội đồng nhân dân'],
-  [/\bpolitburo\b/i, 'Bộ Chính trị'],
-  [/\bcentral committee\b|\bcentral\b/i, 'Trung ương'],
-  [/\bplenum\b|\bplenary\b|\bconference\b|\bmeeting\b/i, 'hội nghị'],
+  [/\bdecisions?\b/i, 'quyết định'],
+  [/\bschemes?\b|\bprojects?\b|\bproposals?\b/i, 'đề án'],
+  [/\bguidelines?\b|\binstructions?\b/i, 'hướng dẫn'],
+  [/\bsubmissions?\b/i, 'tờ trình'],
+  [/\breports?\b/i, 'báo cáo'],
+  [/\bpolitical report\b/i, 'Báo cáo chính trị'],
+  [/\bdocuments?\b/i, 'văn bản văn kiện'],
+  [/\bdrafts?\b/i, 'dự thảo'],
+  [/\blaw\b/i, 'Luật'],
+  [/\bcapital law\b/i, 'Luật Thủ đô'],
+  [/\bcapital\b/i, 'Thủ đô'],
+  [/\bpresent(?:ed|s|ing)?\b|\bintroduc(?:ed|es)\b/i, 'trình bày'],
+  [/\brespond(?:ed|s)?\b|\brepl(?:ied|y)\b|\bexplain(?:ed|s)?\b|\bincorporat\w*\b/i, 'tiếp thu giải trình ý kiến'],
+  [/\bbrief(?:ed|s|ing)?\b|\bdisseminat\w*\b/i, 'quán triệt phổ biến'],
+  [/\bconvey(?:ed|s|ing)?\b|\bdeliver(?:ed|s|ing)?\b/i, 'truyền đạt trình bày'],
+  [/\bsign(?:ed|s|ing)?\b/i, 'ký ban hành'],
+  [/\bchair(?:ed|s|ing)?\b|\bpresid(?:ed|es|ing)\b/i, 'chủ trì'],
+  [/\bopen(?:ed|ing)?\b/i, 'khai mạc'],
+  [/\bclos(?:ed|ing)\b/i, 'bế mạc'],
+  [/\bspeech\b|\baddress(?:ed)?\b|\bspoke\b|\bremarks\b/i, 'phát biểu diễn văn'],
+  [/\bdirect(?:ed|ion|ions)?\b|\bguidance\b|\bsteer\w*\b/i, 'chỉ đạo'],
+  [/\battend(?:ed|s|ing)?\b|\bpresent at\b/i, 'dự tham dự'],
+  [/\bquoted\b|\bsaid\b|\bstressed\b|\bemphasi[sz]ed\b/i, 'cho biết nhấn mạnh'],
+  [/\burg(?:ed|es|ing)\b|\brequested\b|\basked\b/i, 'yêu cầu đề nghị'],
+  [/\breport(?:ed|s|ing)?\b/i, 'báo cáo'],
+  [/\bissu(?:ed|es|ing)\b|\bpromulgat\w*\b|\badopted\b/i, 'ban hành'],
+  [/\bapprov(?:ed|al)\b|\bpassed\b|\bvoted\b/i, 'thông qua biểu quyết'],
+  [/\bimplement(?:s|ed|ing|ation)?\b|\bcarry(?:ing)? out\b|\bput into practice\b/i, 'thực hiện triển khai'],
+  [/\bconcreti[sz]\w*\b/i, 'cụ thể hóa'],
+  [/\bstud(?:y|ying|ied)\b|\blearn(?:ing)?\b/i, 'học tập nghiên cứu'],
+  [/\bsummar(?:y|ize|ise|ising|izing)\b|\breview(?:ed|s|ing)?\b/i, 'tổng kết sơ kết'],
+  [/\bcomments?\b|\bfeedback\b|\bopinions?\b|\bcontributions?\b/i, 'ý kiến góp ý'],
+  [/\bproposals?\b|\brecommendations?\b|\bpetitions?\b/i, 'đề xuất kiến nghị'],
+  [/\bvot(?:e|ed|ing)\b|\bballots?\b/i, 'biểu quyết phiếu'],
+  [/\belect(?:ed|ion|ions)?\b/i, 'bầu cử'],
   [/\bconfidence vote\b|\bvote of confidence\b/i, 'lấy phiếu tín nhiệm'],
-  [/\bvot(?:e|ed|ing)\b/i, 'biểu quyết'],
-  [/\bmid-?term\b/i, 'giữa nhiệm kỳ'],
+  [/\bpilot\b|\bmodel\b/i, 'điểm'],
+  // meetings
+  [/\bplenum\b|\bplenary\b|\bconference\b|\bmeeting\b|\bsession\b/i, 'hội nghị phiên'],
+  [/\bworking (?:session|visit|meeting)\b/i, 'buổi làm việc'],
+  [/\bpreparatory\b/i, 'trù bị'],
+  [/\bcongress\b/i, 'Đại hội'],
+  [/\bconnection points?\b|\bbridge points?\b|\bvenues?\b|\bonline points?\b/i, 'điểm cầu'],
+  [/\bthematic\b|\btopics?\b|\bsubjects?\b/i, 'chuyên đề'],
+  [/\bhall\b|\broom\b/i, 'hội trường phòng họp'],
+  [/\bheadquarters\b/i, 'trụ sở'],
+  [/\bonline\b|\bvirtual\b/i, 'trực tuyến'],
+  [/\bin person\b|\bdirect(?:ly)?\b/i, 'trực tiếp'],
   [/\bterm\b|\btenure\b/i, 'khóa nhiệm kỳ'],
-  [/\bleadership\b|\bleaders?\b/i, 'lãnh đạo'],
-  [/\bposts?\b|\bpositions?\b|\btitles?\b/i, 'chức danh chức vụ'],
-  [/\bpolitical system\b/i, 'hệ thống chính trị'],
-  [/\bpreliminary review\b|\breview\b/i, 'sơ kết'],
-  [/\burban\b/i, 'đô thị'],
+  [/\bmid-?term\b/i, 'giữa nhiệm kỳ'],
+  [/\bquarter\b/i, 'quý'],
+  [/\bperiod\b|\bstage\b|\bphase\b/i, 'giai đoạn'],
+  [/\bvision\b/i, 'tầm nhìn'],
+  // subjects
+  [/\bsocio-?economic\b|\beconom(?:y|ic)\b/i, 'kinh tế - xã hội'],
+  [/\bstate(?:-owned)? (?:economy|sector|enterprises?)\b/i, 'kinh tế nhà nước'],
+  [/\bcultur(?:e|al)\b/i, 'văn hóa'],
+  [/\btourism\b/i, 'du lịch'],
+  [/\bscience\b|\btechnology\b|\binnovation\b/i, 'khoa học công nghệ đổi mới sáng tạo'],
+  [/\bdigital transformation\b/i, 'chuyển đổi số'],
+  [/\burban\b|\burbani[sz]ation\b/i, 'đô thị'],
+  [/\binfrastructure\b/i, 'kết cấu hạ tầng'],
+  [/\binvestment\b|\bcapital (?:for|of)\b|\bfunds?\b|\bfunding\b/i, 'vốn đầu tư'],
+  [/\bmobili[sz]\w*\b|\braise\b/i, 'huy động'],
+  [/\bbudget\b/i, 'ngân sách'],
   [/\bplanning\b/i, 'quy hoạch'],
   [/\bsustainable\b/i, 'bền vững'],
   [/\bagricultur\w*\b|\bfarmers?\b|\brural\b/i, 'nông nghiệp nông dân nông thôn'],
-  [/\bindustriali[sz]ation\b/i, 'công nghiệp hóa'],
-  [/\bmodernization\b/i, 'hiện đại hóa'],
+  [/\bindustr(?:y|ial)\b|\bindustriali[sz]ation\b/i, 'công nghiệp hóa'],
+  [/\bmoderni[sz]ation\b|\bmodern\b/i, 'hiện đại hóa'],
   [/\brule of law\b|\blaw-governed\b/i, 'Nhà nước pháp quyền'],
-  [/\bdigital transformation\b/i, 'chuyển đổi số'],
-  [/\bscience\b|\btechnology\b|\binnovation\b/i, 'khoa học công nghệ đổi mới sáng tạo'],
-  [/\bhanoi\b|\bha noi\b/i, 'Hà Nội'],
-  [/\bcity\b/i, 'thành phố'],
-  [/\bprovince\b|\bprovincial\b/i, 'tỉnh'],
-  [/\bdepartment\b/i, 'Sở'],
-  [/\bhow many\b|\bnumber of\b/i, 'bao nhiêu'],
-  [/\bwhen\b|\bwhat date\b/i, 'khi nào ngày'],
-  [/\bissued\b|\bpromulgated\b/i, 'ban hành'],
-  [/\bimplement(?:s|ed|ing|ation)?\b/i, 'thực hiện triển khai'],
-  [/\bdraft\b/i, 'dự thảo'],
-  [/\b(?:sixth|6th)\b/i, 'lần thứ sáu 6'],
-  [/\b(?:fourth|4th)\b/i, 'Trung ương 4'],
-  [/\b(?:eleventh|11th)\b/i, 'lần thứ mười một'],
-  [/\b(?:thirteenth|13th)\b/i, 'khóa XIII'],
-  [/\b(?:twelfth|12th)\b/i, 'khóa XII'],
-  [/\b(?:seventeenth|17th)\b/i, 'khóa XVII'],
-  [/\boutcome\b|\bresult\b/i, 'kết quả'],
-  [/\bsign(?:ed|s)?\b/i, 'ký'],
+  [/\bparty building\b|\bbuild(?:ing)? the party\b/i, 'xây dựng Đảng'],
+  [/\bpolitical system\b/i, 'hệ thống chính trị'],
+  [/\bsocialism\b|\bsocialist\b/i, 'chủ nghĩa xã hội'],
+  [/\bdefen[cs]e\b|\bsecurity\b/i, 'quốc phòng an ninh'],
+  [/\btargets?\b|\bgoals?\b|\bobjectives?\b|\baims?\b/i, 'mục tiêu chỉ tiêu'],
+  [/\btasks?\b|\bduties\b/i, 'nhiệm vụ'],
+  [/\bsolutions?\b|\bmeasures?\b/i, 'giải pháp'],
+  [/\brequirements?\b/i, 'yêu cầu'],
+  [/\bcontents?\b|\bissues?\b|\bitems?\b/i, 'nội dung'],
+  [/\bmost important\b|\bkey\b|\bcore\b/i, 'quan trọng nhất trọng tâm'],
+  [/\bachievements?\b|\bresults?\b|\boutcomes?\b/i, 'kết quả'],
+  [/\bseriously\b|\bstrictly\b/i, 'nghiêm túc'],
+  [/\bcit(?:y|ies)\b|\bmunicipal\b|\bmunicipality\b/i, 'thành phố'],
+  [/\bprovinc(?:e|es|ial)\b/i, 'tỉnh'],
+  [/\bdistricts?\b/i, 'huyện quận'],
+  [/\bwards?\b/i, 'phường'],
+  [/\bcommunes?\b/i, 'xã'],
+  [/\blocalit(?:y|ies)\b/i, 'địa phương'],
+  [/\bmerg(?:er|ed|ing)\b/i, 'hợp nhất sáp nhập'],
+  [/\bhanoi\b/i, 'Hà Nội'],
+  [/\bho chi minh city\b|\bhcmc\b|\bsaigon\b/i, 'TP Hồ Chí Minh'],
+  [/\bvietnam(?:ese)?\b/i, 'Việt Nam'],
+  // question words
+  [/\bwho\b|\bwhom\b/i, 'ai'],
+  [/\bhow many\b|\bnumber of\b|\bhow much\b/i, 'bao nhiêu'],
+  [/\bpercent(?:age)?\b|\bshare\b|\bproportion\b|\brate\b/i, 'tỷ lệ'],
+  [/\bwhen\b|\bwhat date\b|\bon what day\b/i, 'khi nào ngày'],
+  [/\bwhere\b/i, 'ở đâu tại'],
+  [/\bdeadlines?\b|\bdue\b|\bby when\b|\bby what date\b/i, 'hạn hoàn thành trước ngày'],
+  [/\bcomplet(?:e|ed|es|ion)\b|\bfinish(?:ed)?\b/i, 'hoàn thành'],
 ];
 
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const VIETNAMESE_NUMBERS = ['một', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mười một', 'mười hai', 'mười ba', 'mười bốn', 'mười lăm', 'mười sáu', 'mười bảy', 'mười tám', 'mười chín', 'hai mươi'];
+
+/** 17 → "XVII": congresses and terms are numbered in Roman numerals ("khóa XVII", "Đại hội XIII"). */
+export function romanNumeral(n: number): string {
+  const table: Array<[number, string]> = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [value, letters] of table) while (n >= value) (out += letters), (n -= value);
+  return out;
+}
+
+/** "seventh", "17th", "21st" → "lần thứ 7 bảy VII": the ways articles write the ordinal of a meeting, term or congress. */
+function ordinalTerms(question: string): string[] {
+  const out: string[] = [];
+  for (const m of question.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b|\b([a-z]+)\b/gi)) {
+    const n = m[1] ? Number(m[1]) : ORDINAL_WORDS.indexOf(m[2]!.toLowerCase()) + 1;
+    if (n < 1 || n > 60) continue;
+    out.push(`lần thứ ${n} ${romanNumeral(n)}${n <= VIETNAMESE_NUMBERS.length ? ` thứ ${VIETNAMESE_NUMBERS[n - 1]}` : ''}`);
+  }
+  return out;
+}
+
 const ENGLISH_WORDS = new Set(
-  'the of and to in on for at by with which what who whom whose when where why how is are was were did does do has have had that this these those it its he she they his her their plan plans resolution presented meeting committee party city number deadline must should will'.split(
-    ' ',
-  ),
+  (
+    'the of and to in on for at by with which what who whom whose when where why how is are was were did does do has have had that this these those it its he she they his her their ' +
+    'plan plans resolution resolutions presented meeting committee party city number deadline must should will according about from into under during after before ' +
+    'province provincial congress conference session official chaired signed spoke attended session first second third date many much'
+  ).split(' '),
 );
 
-/** True when a question is written in English (ASCII Vietnamese without marks is not). */
+/** True when a question is written in English; Vietnamese without marks is not, and a Vietnamese name or outlet inside an English question does not make it Vietnamese. */
 export function isEnglish(question: string): boolean {
-  if (/[\u00C0-\u1EF9]/.test(question.normalize('NFC'))) return false; // Vietnamese letters with marks
-  const words = question.toLowerCase().match(/[a-z]+/g) ?? [];
-  const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
+  const words = question.normalize('NFC').toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const plain = words.filter((word) => /^[a-z]+$/.test(word));
+  const english = plain.filter((word) => ENGLISH_WORDS.has(word)).length;
   return english >= 2 && english / words.length >= 0.2;
 }
 
 /** The Vietnamese terms an English question is about, to add to the search text. */
 export function vietnameseTermsFor(question: string): string[] {
-  return GLOSSARY.filter(([pattern]) => pattern.test(question)).map(([, terms]) => terms);
+  return [...GLOSSARY.filter(([pattern]) => pattern.test(question)).map(([, terms]) => terms), ...ordinalTerms(question)];
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -96,6 +221,10 @@ export function englishDatesToVietnamese(question: string): string[] {
   for (const m of question.matchAll(new RegExp(`\\b${month}\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'gi'))) {
     const index = MONTHS.findIndex((name) => name.startsWith(m[1]!.toLowerCase().slice(0, 3))) + 1;
     out.push(m[3] ? `${Number(m[2])}/${index}/${m[3]}` : `${Number(m[2])}/${index}`);
+  }
+  for (const m of question.matchAll(new RegExp(`\\b${month}\\s+(\\d{4})\\b`, 'gi'))) {
+    const index = MONTHS.findIndex((name) => name.startsWith(m[1]!.toLowerCase().slice(0, 3))) + 1;
+    out.push(`tháng ${index}/${m[2]}`);
   }
   return out;
 }

@@ -1,0 +1,42 @@
+import { foldForMatch } from '../../text/normalize.js';
+import { outletMarkerLength } from '../../text/outlets.js';
+import type { Claim, Evidence } from '../answer.js';
+import { evidenceOf, type Candidate } from '../candidates/collect.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+
+/** Past this length a sentence is quoted from its first to its last clause holding a word of the question. */
+const LONG_SENTENCE = 500;
+
+/** The sentence as evidence, without the outlet marker it opens with ("(HNMO) - "). */
+function sentenceEvidence(candidate: Candidate, matched: Set<string>): Evidence {
+  const marker = outletMarkerLength(candidate.text);
+  let start = candidate.start + marker;
+  let end = candidate.end;
+  if (end - start > LONG_SENTENCE && matched.size > 0) {
+    const text = candidate.article.text;
+    const clauses = [...text.slice(start, end).matchAll(/[^;]+;?/gu)].map((m) => ({ start: start + m.index!, end: start + m.index! + m[0].length }));
+    const holding = clauses.filter((c) => [...text.slice(c.start, c.end).matchAll(/[\p{L}\p{N}]+/gu)].some((w) => matched.has(foldForMatch(w[0]))));
+    if (holding.length > 0 && holding.length < clauses.length) {
+      start = holding[0]!.start;
+      end = holding.at(-1)!.end;
+    }
+  }
+  const raw = candidate.article.text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trimmed = raw.trim().replace(/[;,]$/u, '');
+  return evidenceOf(candidate, start + lead, start + lead + trimmed.length);
+}
+
+/**
+ * The answer's claims: the short answer first (the name, date or figure as the source writes
+ * it), then each chosen sentence, every one cited to the passage it is.
+ */
+export function composeClaims(question: AnalyzedQuestion, chosen: Candidate[], short: string | null, matched: (text: string) => Set<string>): Claim[] {
+  const sentences = chosen.map((candidate) => sentenceEvidence(candidate, matched(candidate.text)));
+  const claims: Claim[] = [];
+  if (short) claims.push({ text: short, evidence: [sentences[0]!] });
+  for (const evidence of sentences) {
+    claims.push({ text: question.language === 'en' ? `The source says: “${evidence.quote}”` : evidence.quote, evidence: [evidence] });
+  }
+  return claims;
+}

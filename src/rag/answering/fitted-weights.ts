@@ -1,0 +1,35 @@
+import type { AnswerWeights } from './model.js';
+
+/** Written by `npm run fit` (scripts/fit-answer-model.ts); do not edit by hand. */
+export const FITTED: AnswerWeights = {
+  bias: -5.2259,
+  weights: {
+    cov: 0.3918,
+    covRel: 0.6220,
+    ctx: 0.7575,
+    artRel: 0.5411,
+    phrase: 0.4048,
+    run: 0.4691,
+    type: 0.8771,
+    typeMissing: -0.9212,
+    near: 0.4573,
+    count: 0.3348,
+    act: 0.3571,
+    actMissing: -0.2536,
+    actNear: 0.2458,
+    idsMissing: -0.6548,
+    idsSentMissing: -0.2059,
+    docMissing: -0.2341,
+    docSent: 0.1967,
+    dateMismatch: -0.3997,
+    dateSent: 0.0010,
+    outlet: 0.6600,
+    rank: 1.1199,
+    lead: -0.1072,
+    title: 0.1072,
+    len: -0.0610,
+    person: 0.0700,
+  },
+  threshold: 0.1088,
+  fittedOn: 'seed_qa.jsonl (40) + qa.jsonl (139), l2 1',
+};

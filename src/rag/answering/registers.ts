@@ -1,0 +1,50 @@
+import type { StoredDeadline, StoredDocumentMention, StoredPresentation } from '../../store/fact-repository.js';
+import type { Store } from '../../store/index.js';
+import type { ConversationFocus } from '../../store/trace-repository.js';
+import type { Evidence } from '../answer.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import { declined, type Draft } from './draft.js';
+
+const MAX_LIST = 20;
+
+export const evidenceOfFact = (fact: StoredPresentation | StoredDeadline | StoredDocumentMention): Evidence => ({
+  articleId: fact.articleId,
+  chunkId: fact.chunkId,
+  source: fact.source,
+  title: fact.title,
+  publishedDate: fact.publishedDate,
+  quote: fact.quote,
+  start: fact.start,
+  end: fact.end,
+});
+
+export function deadlineText(deadline: StoredDeadline, question: AnalyzedQuestion, withResponsible: boolean): string {
+  const who = withResponsible && deadline.responsible && !deadline.task.includes(deadline.responsible) ? deadline.responsible : null;
+  if (question.language === 'en') return `${deadline.task} — due: ${deadline.phrase}${who ? ` (responsible: ${who})` : ''}`;
+  return `${deadline.task}: ${deadline.phrase}${who ? ` (chủ trì/thực hiện: ${who})` : ''}`;
+}
+
+export function focusOfDeadlines(deadlines: StoredDeadline[]): ConversationFocus {
+  return { documents: [...new Set(deadlines.flatMap((d) => (d.relatedDocument ? [d.relatedDocument] : [])))], persons: [] };
+}
+
+/**
+ * Register questions answered by lookup over the deadline facts, each item cited: every
+ * deadline in a range ("Những việc nào phải hoàn thành trước tháng 2/2021?", "What is due in
+ * December 2020?"), or of a plan when the question names no particular task ("Hạn chót của
+ * Kế hoạch 04-KH/TU?"). Null when the question is not one.
+ */
+export function deadlineRegister(store: Store, question: AnalyzedQuestion): Draft | null {
+  const ofPlan = question.wants.includes('deadline') && question.documents.length > 0 && question.deadlineSubject.length === 0;
+  const inRange = (question.isList || question.wants.includes('deadline')) && (question.dueBy !== null || question.dueWithin !== null);
+  if (!ofPlan && !inRange) return null;
+  const deadlines = ofPlan
+    ? question.documents.flatMap((q) => store.facts.deadlinesOfDocument(q))
+    : question.dueBy
+      ? store.facts.deadlinesDueBy(question.dueBy)
+      : store.facts.deadlinesBetween(question.dueWithin!.from, question.dueWithin!.to);
+  if (ofPlan && deadlines.length === 0) return null;
+  if (deadlines.length === 0) return declined('no deadline in the range');
+  const claims = deadlines.slice(0, MAX_LIST).map((d) => ({ text: deadlineText(d, question, true), evidence: [evidenceOfFact(d)] }));
+  return { found: true, claims, focus: focusOfDeadlines(deadlines), probability: 1, decision: [{ strategy: 'deadline register', probability: 1, chosen: true, first: claims[0]!.text.slice(0, 100) }] };
+}

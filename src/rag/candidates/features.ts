@@ -1,0 +1,181 @@
+import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
+import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
+import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
+import { ACT_FORMS, showsAct, type Act } from '../question/acts.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { Candidate } from './collect.js';
+import type { TermWeights } from './term-weights.js';
+import { spansAnswering, type TypedSpan } from './typed-spans.js';
+
+/**
+ * What the scoring model sees of a candidate sentence: how well it aligns with the question,
+ * whether it holds the kind of answer asked for, near the words that matched, and whether the
+ * constraints the question states (documents, days, numbers, outlet, act) hold in it or its
+ * article. Every feature is a number in a small range; the model's weights are fitted.
+ */
+export const FEATURES = [
+  'cov', 'covRel', 'ctx', 'artRel', 'phrase', 'run',
+  'type', 'typeMissing', 'near', 'count',
+  'act', 'actMissing', 'actNear',
+  'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
+  'outlet', 'rank', 'lead', 'title', 'len', 'person',
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+export type FeatureVector = Record<FeatureName, number>;
+
+interface Token {
+  word: string;
+  start: number;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: foldForMatch(m[0]), start: m.index! }));
+}
+
+const bigrams = (words: string[]) => new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
+
+/** Length of the longest run of consecutive words two sequences share. */
+function longestCommonRun(a: string[], b: string[]): number {
+  let best = 0;
+  const previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      best = Math.max(best, previous[j]!);
+      diagonal = above;
+    }
+  }
+  return best;
+}
+
+/** What stays the same for every candidate of one question. */
+export class QuestionFeatures {
+  readonly total: number;
+  private readonly questionWords: string[];
+  private readonly questionBigrams: Set<string>;
+  private readonly strong: Set<string>;
+  private maxCoverage = 1e-9;
+  private maxArticle = 1e-9;
+  private readonly articleCoverage = new Map<string, number>();
+
+  constructor(
+    readonly question: AnalyzedQuestion,
+    readonly weights: TermWeights,
+    candidates: Candidate[],
+  ) {
+    weights.load(question.terms);
+    this.total = weights.sum(question.terms) || 1;
+    this.questionWords = foldedWordsOf(question.searchText);
+    const content = new Set(question.terms);
+    this.questionBigrams = new Set([...bigrams(this.questionWords)].filter((pair) => pair.split(' ').some((w) => content.has(w))));
+    // The rarer half of the question's words: the ones an answer's span should sit next to.
+    const sorted = [...question.terms].sort((a, b) => weights.weight(b) - weights.weight(a));
+    this.strong = new Set(sorted.slice(0, Math.max(2, Math.ceil(sorted.length / 2))));
+    for (const candidate of candidates) {
+      this.maxCoverage = Math.max(this.maxCoverage, this.coverage(candidate.text));
+      if (!this.articleCoverage.has(candidate.article.id)) {
+        const value = this.coverage(candidate.article.text + ' ' + candidate.article.title);
+        this.articleCoverage.set(candidate.article.id, value);
+        this.maxArticle = Math.max(this.maxArticle, value);
+      }
+    }
+  }
+
+  /** Weighted share of the question's terms a text holds. */
+  coverage(text: string): number {
+    const present = new Set(foldedWordsOf(text));
+    return this.weights.sum(this.question.terms.filter((t) => present.has(t))) / this.total;
+  }
+
+  /** The question's terms a text holds. */
+  matched(text: string): Set<string> {
+    const present = new Set(foldedWordsOf(text));
+    return new Set(this.question.terms.filter((t) => present.has(t)));
+  }
+
+  of(candidate: Candidate, previous: string): FeatureVector {
+    const q = this.question;
+    const { text, article } = candidate;
+    const words = foldedWordsOf(text);
+    const cov = this.coverage(text);
+    const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate.spans, text));
+    const first = answering[0] ?? [];
+    const sentenceDays = findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []);
+    const articleDays = findDateSpans(article.lead).flatMap((d) => dayMonthOf(d) ?? []);
+    const sameDay = (d: { day: number; month: number }) => (x: { day: number; month: number }) => x.day === d.day && x.month === d.month;
+    const around = `${previous} ${text} ${article.title}`;
+    const idsIn = (source: string) => {
+      if (q.identifiers.length === 0) return 1;
+      const present = new Set(foldedWordsOf(source).map((w) => (/^\d+$/.test(w) ? String(Number(w)) : w)));
+      return q.identifiers.filter((id) => present.has(id)).length / q.identifiers.length;
+    };
+    const namedDocuments = q.documents;
+    const articleMentions = namedDocuments.length > 0 ? findDocumentMentions(article.text) : [];
+    const sentenceMentions = namedDocuments.length > 0 ? findDocumentMentions(text) : [];
+    const wantsWho = q.wants.includes('person') || q.wants.includes('organization');
+    return {
+      cov,
+      covRel: cov / this.maxCoverage,
+      ctx: this.coverage(`${around} ${article.lead}`),
+      artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,
+      phrase: this.questionBigrams.size ? [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).length / this.questionBigrams.size : 0,
+      run: Math.min(6, longestCommonRun(this.questionWords, words)) / 6,
+      type: q.wants.length === 0 ? 0 : first.length > 0 ? 1 : 0,
+      typeMissing: q.wants.length > 0 && answering.every((spans) => spans.length === 0) ? 1 : 0,
+      near: this.nearness(first, text),
+      count: q.countNoun ? (candidate.spans.some((s) => s.type === 'number' && s.noun && nounMatches(s.noun, q.countNoun!)) ? 1 : 0) : 0,
+      act: q.acts.length > 0 && showsAct(q.acts, text) ? 1 : 0,
+      actMissing: q.acts.length > 0 && wantsWho && !showsAct(q.acts, text) ? 1 : 0,
+      actNear: wantsWho && q.acts.length > 0 && showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
+      idsMissing: 1 - idsIn(`${article.title} ${article.text}`),
+      idsSentMissing: 1 - idsIn(around),
+      docMissing: namedDocuments.length > 0 && !articleMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
+      docSent: sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
+      dateMismatch: q.dates.length > 0 && articleDays.length > 0 && !q.dates.some((d) => articleDays.some(sameDay(d))) && !q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
+      dateSent: q.dates.length > 0 && q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
+      outlet: article.outlet,
+      rank: 1 / (1 + candidate.rank),
+      lead: candidate.index < 3 ? 1 : 0,
+      title: candidate.index === 0 && text === article.title ? 1 : 0,
+      len: Math.log(1 + text.length / 100),
+      person: q.persons.length > 0 ? q.persons.filter((p) => foldForMatch(text).includes(foldForMatch(p))).length / q.persons.length : 0,
+    };
+  }
+
+  /** How close the nearest answering span is to the question's rarer words in the sentence: 1 beside them, towards 0 far away. */
+  private nearness(spans: TypedSpan[], text: string): number {
+    if (spans.length === 0) return 0;
+    const anchors = tokens(text).filter((t) => this.strong.has(t.word));
+    if (anchors.length === 0) return 0;
+    let best = Infinity;
+    for (const span of spans) {
+      for (const anchor of anchors) {
+        if (anchor.start >= span.start && anchor.start < span.end) continue; // a word of the span itself
+        const gap = anchor.start < span.start ? text.slice(anchor.start, span.start) : text.slice(span.end, anchor.start);
+        best = Math.min(best, (gap.match(/\s+/g) ?? []).length);
+      }
+    }
+    return Number.isFinite(best) ? Math.exp(-best / 6) : 0;
+  }
+
+  /** 1 when a person span stands within a few words of the act the question asks about. */
+  private nearAct(spans: TypedSpan[], text: string, q: AnalyzedQuestion): number {
+    const lower = text.toLowerCase();
+    const positions = q.acts.flatMap((act) => [...lower.matchAll(new RegExp(`(?<![\\p{L}])${actPattern(act)}(?![\\p{L}])`, 'gu'))].map((m) => m.index!));
+    const words = (from: number, to: number) => (text.slice(Math.min(from, to), Math.max(from, to)).match(/\s+/g) ?? []).length;
+    const best = Math.min(...spans.flatMap((span) => positions.map((p) => (p >= span.end ? words(span.end, p) : words(p, span.start)))));
+    return Number.isFinite(best) ? Math.exp(-best / 8) : 0;
+  }
+}
+
+const actPattern = (act: Act) => `(?:${ACT_FORMS[act].join('|')})`;
+
+/** "đảng bộ" counts what "đảng bộ trực thuộc" counts; "dai bieu" is not "diem cau". */
+function nounMatches(noun: string, asked: string): boolean {
+  const a = noun.split(' ');
+  const b = asked.split(' ');
+  return a[0] === b[0] && (a.length < 2 || b.length < 2 || a[1] === b[1]);
+}

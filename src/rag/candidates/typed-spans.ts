@@ -1,0 +1,93 @@
+import { findDateSpans } from '../../text/date-spans.js';
+import { findDeadlinePhrases } from '../../text/deadline-phrases.js';
+import { findDocumentMentions, KIND_WORDS } from '../../text/document-ids.js';
+import { findOrganizations } from '../../text/organizations.js';
+import { personNamesIn } from '../../text/person-names.js';
+import { findPlaces } from '../../text/places.js';
+import { findQuantities } from '../../text/quantities.js';
+import type { Wanted } from '../question/analyze.js';
+
+/** A stretch of a sentence that can answer a kind of question: a name, a date, a figure … */
+export interface TypedSpan {
+  type: 'person' | 'organization' | 'place' | 'day' | 'date' | 'time' | 'period' | 'deadline' | 'number' | 'document' | 'quote' | 'about' | 'list';
+  text: string;
+  start: number;
+  end: number;
+  /** For a figure: what it counts, folded ("dai bieu"). */
+  noun?: string | null;
+}
+
+const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|Đề cương|Văn kiện|Dự thảo)(?:\s+(?:số\s+)?[\p{Lu}\d][\p{L}\d/.-]*)+`, 'gu');
+const QUOTED = /[“"]([^”"]{8,300})[”"]/gu;
+/** "về tình hình, giải pháp …": what a document or meeting is about, to the end of the clause. */
+const ABOUT = /(?<![\p{L}])về\s+([^;.]{8,300})/gu;
+/** An enumeration after a colon: "… 4 nội dung: A; B; C", "gồm: A, B và C". */
+const LIST = /:\s*([^:]{12,})$/u;
+
+function spansOf(type: TypedSpan['type'], matches: Array<{ text: string; start: number; end: number }>): TypedSpan[] {
+  return matches.map(({ text, start, end }) => ({ type, text, start, end }));
+}
+
+/** Every typed span of a sentence, in no particular order. */
+export function typedSpans(sentence: string): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  let at = 0;
+  for (const name of personNamesIn(sentence)) {
+    const start = sentence.indexOf(name, at);
+    if (start < 0) continue;
+    spans.push({ type: 'person', text: name, start, end: start + name.length });
+    at = start + name.length;
+  }
+  spans.push(...spansOf('organization', findOrganizations(sentence)));
+  spans.push(...spansOf('place', findPlaces(sentence)));
+  for (const date of findDateSpans(sentence)) {
+    const type = date.kind === 'day' || date.kind === 'day-range' ? 'day' : date.kind === 'month' ? 'date' : date.kind === 'time' ? 'time' : 'period';
+    spans.push({ type, text: date.text, start: date.start, end: date.end });
+  }
+  for (const phrase of findDeadlinePhrases(sentence, null)) spans.push({ type: 'deadline', text: phrase.phrase, start: phrase.index, end: phrase.index + phrase.phrase.length });
+  for (const quantity of findQuantities(sentence)) spans.push({ type: 'number', text: quantity.text, start: quantity.start, end: quantity.end, noun: quantity.noun });
+  for (const mention of findDocumentMentions(sentence)) spans.push({ type: 'document', text: mention.raw, start: mention.start, end: mention.end });
+  for (const match of sentence.matchAll(NAMED_DOCUMENT)) {
+    if (spans.some((s) => s.type === 'document' && s.start <= match.index! && match.index! < s.end)) continue;
+    spans.push({ type: 'document', text: match[0], start: match.index!, end: match.index! + match[0].length });
+  }
+  for (const match of sentence.matchAll(QUOTED)) spans.push({ type: 'quote', text: match[1]!, start: match.index! + 1, end: match.index! + 1 + match[1]!.length });
+  for (const match of sentence.matchAll(ABOUT)) {
+    const start = match.index! + match[0].indexOf(match[1]!);
+    spans.push({ type: 'about', text: match[1]!.trim(), start, end: start + match[1]!.trim().length });
+  }
+  const list = sentence.match(LIST);
+  if (list) {
+    const start = list.index! + list[0].indexOf(list[1]!);
+    spans.push({ type: 'list', text: list[1]!, start, end: start + list[1]!.length });
+  }
+  return spans;
+}
+
+/** Which span types answer each kind of question. */
+const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
+  person: ['person'],
+  organization: ['organization'],
+  place: ['place'],
+  day: ['day'],
+  date: ['day', 'date', 'period', 'deadline'],
+  time: ['time'],
+  period: ['period', 'date', 'deadline'],
+  deadline: ['deadline', 'day', 'date', 'period'],
+  number: ['number'],
+  document: ['document'],
+  description: ['about', 'quote', 'list', 'document'],
+  result: [],
+};
+
+const OUTCOME = /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành|hoàn thành/iu;
+
+/** The spans of a sentence that answer a kind of question (for "result", the outcome phrase). */
+export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: string): TypedSpan[] {
+  if (wanted === 'result') {
+    const match = sentence.match(OUTCOME);
+    return match ? [{ type: 'quote', text: match[0], start: match.index!, end: match.index! + match[0].length }] : [];
+  }
+  const types = ANSWERED_BY[wanted];
+  return spans.filter((span) => types.includes(span.type));
+}

@@ -1,0 +1,73 @@
+import { foldForMatch } from '../../text/normalize.js';
+
+/**
+ * What someone does at a meeting or with a document, as the question asks it ("ai chủ trì",
+ * "who signed") and as articles write it. The classes follow the facts' roles.
+ */
+export type Act = 'present' | 'report' | 'brief' | 'convey' | 'sign' | 'chair' | 'open' | 'close' | 'direct' | 'speak' | 'respond' | 'attend' | 'issue';
+
+/** The verbs of each act as articles write them, with their marks ("ký" is not "kỳ"). */
+export const ACT_FORMS: Record<Act, string[]> = {
+  present: ['trình bày'],
+  report: ['báo cáo'],
+  brief: ['quán triệt', 'phổ biến', 'thông tin', 'thông báo nhanh', 'giới thiệu'],
+  convey: ['truyền đạt'],
+  sign: ['ký', 'kí'],
+  chair: ['chủ trì', 'đồng chủ trì', 'điều hành'],
+  open: ['khai mạc'],
+  close: ['bế mạc'],
+  direct: ['chỉ đạo'],
+  speak: ['phát biểu', 'kết luận', 'diễn văn', 'nhấn mạnh', 'cho biết', 'khẳng định'],
+  respond: ['tiếp thu', 'giải trình'],
+  attend: ['dự', 'tham dự', 'có mặt'],
+  issue: ['ban hành'],
+};
+
+/** Folded Vietnamese verbs of a question; "ký" folded is "ky", so the folded form alone must not look like "nhiệm kỳ". */
+const VI_ACTS: Array<[Act, RegExp]> = [
+  ['present', /\btrinh bay\b/],
+  ['report', /\bbao cao\b(?! (?:chinh tri|tong ket|so ket|ket qua|tong hop|vien|nao|gi)\b)/],
+  ['brief', /\bquan triet\b|\bpho bien\b|\bthong tin (?:chuyen de|nhanh)\b|\bthong bao nhanh\b/],
+  ['convey', /\btruyen dat\b/],
+  ['sign', /(?<!\b(?:nhiem|hoc|dinh|thoi|chu|moi|trong|nhat|ki|cac|hai|ba|nam)\s)\bky\b(?! (?:hop|niem|luat|thuat|nang|vong|cuong|thi|han|tich|xvii|xiii|xii|xiv|ix|x|moi|nay|toi|truoc|dai hoi))|\bki ban hanh\b/],
+  ['chair', /\bchu tri\b|\bdieu hanh\b/],
+  ['open', /\bkhai mac\b/],
+  ['close', /\bbe mac\b/],
+  ['direct', /\bchi dao\b/],
+  ['speak', /\bphat bieu\b|\bket luan (?:hoi nghi|phien|buoi)\b|\bdien van\b|\bduoc trich\b|\btrich loi\b/],
+  ['respond', /\btiep thu\b|\bgiai trinh\b/],
+  ['attend', /\b(?:tham du|co mat)\b|\bdu (?:hoi nghi|buoi|phien|dai hoi|le|cuoc hop)\b/],
+];
+
+const EN_ACTS: Array<[Act, RegExp]> = [
+  ['present', /\bpresent(?:ed|s|ing)?\b|\bintroduc(?:ed|es|ing)\b|\bsubmitted\b/],
+  ['report', /\breport(?:ed|s|ing)?\b(?! on (?:the )?(?:political|review))/],
+  ['brief', /\bbrief(?:ed|s|ing)?\b|\bdisseminat\w*\b|\bgrasp\w*\b|\bthoroughly\b/],
+  ['convey', /\bconvey(?:ed|s|ing)?\b|\bdeliver(?:ed|s|ing)? (?:the )?(?:first|second|third|thematic|topic|lecture)\b/],
+  ['sign', /\bsign(?:ed|s|ing)?\b/],
+  ['chair', /\bchair(?:ed|s|ing)?\b|\bpresid(?:ed|es|ing)\b/],
+  ['open', /\bopen(?:ed|ing)? (?:speech|remarks|address|the)\b|\bopening\b/],
+  ['close', /\bclos(?:ed|ing) (?:speech|remarks|address|session)\b|\bclosing\b/],
+  ['direct', /\bdirect(?:ed|s|ing|ions?)\b|\bgave (?:guidance|instructions)\b|\bsteer\w*\b/],
+  ['speak', /\bspoke\b|\bspeak(?:s|ing)?\b|\baddress(?:ed|es|ing)\b|\bspeech\b|\bremarks\b|\bquoted\b|\bsaid\b|\bstressed\b|\burg(?:ed|ing)\b/],
+  ['respond', /\brespond(?:ed|s|ing)?\b|\bexplain(?:ed|s|ing)?\b|\bincorporat\w*\b/],
+  ['attend', /\battend(?:ed|s|ing)?\b|\bpresent at\b/],
+  ['issue', /\bissu(?:ed|es|ing)\b|\bpromulgat\w*\b/],
+];
+
+/** The acts a question asks about. */
+export function actsOf(question: string, english: boolean): Act[] {
+  const folded = foldForMatch(question);
+  const acts = (english ? EN_ACTS : VI_ACTS).filter(([, pattern]) => pattern.test(folded)).map(([act]) => act);
+  // With its marks a question says "kỳ" (term) or "ký" (sign) itself.
+  if (!english && acts.includes('sign') && /[\u00C0-\u1EF9]/u.test(question) && !/(?<![\p{L}])k[ýí](?![\p{L}])/u.test(question.normalize('NFC').toLowerCase())) {
+    return acts.filter((act) => act !== 'sign');
+  }
+  return acts;
+}
+
+/** True when a text shows one of the acts (as whole words, with the marks kept). */
+export function showsAct(acts: Act[], text: string): boolean {
+  const lower = text.normalize('NFC').toLowerCase();
+  return acts.some((act) => ACT_FORMS[act].some((form) => new RegExp(`(?<![\\p{L}])${form}(?![\\p{L}])`, 'u').test(lower)));
+}

@@ -1,0 +1,71 @@
+/**
+ * What kind of answer a question asks for, from Vietnamese question forms (with or without
+ * diacritics, read on the folded text) and their English equivalents.
+ */
+export type Wanted =
+  /** ai, đồng chí nào, who, which official */
+  | 'person'
+  /** cơ quan nào, đơn vị nào, sở nào, which agency */
+  | 'organization'
+  /** ở đâu, tỉnh nào, địa điểm nào, where */
+  | 'place'
+  /** ngày nào, hôm nào, on what date */
+  | 'day'
+  /** khi nào, bao giờ, thời điểm nào, when */
+  | 'date'
+  /** mấy giờ, khung giờ nào, what time */
+  | 'time'
+  /** giai đoạn nào, nhiệm kỳ nào, quý nào, năm nào, which period */
+  | 'period'
+  /** hạn chót, phải hoàn thành khi nào, by when, deadline */
+  | 'deadline'
+  /** bao nhiêu, mấy, how many, what percentage */
+  | 'number'
+  /** kế hoạch nào, nghị quyết nào, số hiệu, which plan */
+  | 'document'
+  /** nội dung gì, về việc gì, gồm những gì, what about */
+  | 'description'
+  /** kết quả ra sao, outcome */
+  | 'result';
+
+const VI: Array<[Wanted, RegExp]> = [
+  ['person', /\bai\b|\bnguoi nao\b|\b(?:dong chi|vi|ong|ba|nhung ai|can bo|lanh dao) nao\b|\b(?:pho )?(?:chu tich|bi thu|giam doc|truong ban|pho thu tuong|thu tuong|bo truong|chanh van phong|uy vien) nao\b|\bla ai\b/],
+  ['organization', /\b(?:co quan|don vi|so|ban|bo|nganh|to chuc|dang bo|chi bo|dang uy|cap uy|ubnd|hdnd|uy ban|hoi dong|tap the) nao\b|\bchiu trach nhiem\b|\bdo (?:co quan|don vi) nao\b/],
+  ['place', /\bo dau\b|\btai dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:tinh|thanh pho|huyen|quan|xa|phuong|dia phuong|diem cau|hoi truong|tru so) nao\b|\bdien ra o\b/],
+  ['day', /\bngay nao\b|\bhom nao\b|\bngay bao nhieu\b|\bngay may\b|\bvao ngay\b.*\bnao\b/],
+  ['date', /\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bthoi diem nao\b|\bthoi gian nao\b|\bhoi nao\b|\bthang nao\b/],
+  ['time', /\bmay gio\b|\b(?:khung|khoang) gio nao\b|\bgio nao\b|\bluc may gio\b|\bmay h\b/],
+  ['period', /\bgiai doan nao\b|\bnhiem ky nao\b|\bquy nao\b|\bnam nao\b|\bthoi ky nao\b|\b(?:khoang|quang) thoi gian nao\b|\bdinh huong den nam nao\b|\bden nam nao\b/],
+  ['deadline', /\bhan chot\b|\bthoi han\b|\bhan (?:hoan thanh|cuoi)\b|\bphai (?:hoan thanh|xong|trinh|gui|nop|bao cao|ket thuc|hoan tat)\b|\bhoan thanh (?:truoc|trong|khi nao|vao|luc)\b|\bcham nhat\b|\btruoc ngay nao\b/],
+  ['number', /\bbao nhieu\b|\bmay (?!gio\b)[a-z]+|\bso luong\b|\bty le\b|\bti le\b|\bphan tram\b/],
+  ['document', /\b(?:ke hoach|van ban|van kien|chuong trinh|nghi quyet|quy dinh|de an|chi thi|ket luan|quyet dinh|huong dan|thong bao|cong van|to trinh|bao cao|de cuong|luat|du thao)(?: hanh dong| cong tac)? (?:nao|so may|so bao nhieu)\b|\bso hieu\b|\bky hieu\b/],
+  ['description', /\b(?:noi dung|van de|viec|linh vuc|muc tieu|chu de|y nghia|yeu cau|nhiem vu|giai phap|dinh huong|phuong huong|chuyen de) (?:gi|nao)\b|\bve (?:viec |van de |noi dung )?gi\b|\bgom (?:nhung )?(?:gi|noi dung nao|nhung nao)\b|\bnhung gi\b|\bla gi\b|\blam gi\b|\bgi\b/],
+  ['result', /\bket qua\b.*\b(?:ra sao|the nao|la gi|bao nhieu|nhu the nao)\b|\bra sao\b|\bnhu the nao\b/],
+];
+
+const EN: Array<[Wanted, RegExp]> = [
+  ['person', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:[a-z-]+ ){0,5}(?:chairm[ae]n|chairwom[ae]n|chair|secretar(?:y|ies)|officials?|leaders?|persons?|people|members?|ministers?|deputy|deputies|vice[- ]\w+|director|head|speaker|comrades?)\b|\bname of the (?:official|person|leader)\b/],
+  ['organization', /\bwhich (?:[a-z-]+ ){0,2}(?:agenc(?:y|ies)|bod(?:y|ies)|departments?|units?|committees?|organi[sz]ations?|ministr(?:y|ies)|boards?|offices?|party (?:committee|organi[sz]ation)s?)\b|\bresponsible\b/],
+  ['place', /\bwhere\b|\bwhich (?:provinces?|cit(?:y|ies)|districts?|venues?|locations?|places?|localit(?:y|ies)|halls?)\b|\bwhat (?:province|city|venue|location|place)\b/],
+  ['day', /\bon what (?:date|day)\b|\bwhat date\b|\bwhich (?:date|day)\b|\bwhat day\b/],
+  ['date', /\bwhen\b|\bwhat month\b/],
+  ['time', /\bwhat time\b|\bwhat hours?\b|\bwhich hours?\b|\btime slot\b|\bfrom what time\b/],
+  ['period', /\bwhich (?:period|term|quarter|year)\b|\bwhat (?:period|term|quarter|year)\b|\bwhich (?:stage|phase)\b|\bfor what period\b|\bby what year\b|\bby which year\b/],
+  ['deadline', /\bdeadlines?\b|\bby when\b|\bby what date\b|\bdue\b|\bmust (?:\w+ ){0,3}(?:finish|complete|be completed|be finished|be submitted|submit|end)\b|\b(?:finish|complete) (?:\w+ ){0,3}by\b/],
+  ['number', /\bhow many\b|\bhow much\b|\bwhat (?:percentage|share|proportion|rate|number)\b|\bnumber of\b/],
+  ['document', /\bwhich (?:plan|resolution|directive|document|programme|program|conclusion|decision|scheme|project|regulation|instruction)s?\b|\bwhat (?:plan|resolution|directive|document|scheme|conclusion) (?:number|no)\b|\b(?:plan|document|resolution|directive) number\b|\bnumber of the (?:plan|resolution|directive|document)\b/],
+  ['description', /\bwhat (?:is|was|are|were|does|did) (?:\w+ ){0,8}(?:about|include|cover|contain|focus on|aim|set out|propose)\b|\babout what\b|\bwhat (?:topics?|contents?|subjects?|issues?|goals?|targets?|tasks?|themes?|requirements?)\b|\bwhat\b/],
+  ['result', /\boutcome\b|\bresults? of\b|\bhow did (?:\w+ ){0,4}(?:vote|end|go)\b/],
+];
+
+/** The kinds of answer a question wants, most specific first; "description" only when nothing else applies. */
+export function wantedOf(folded: string, english: boolean): Wanted[] {
+  let wants = (english ? EN : VI).filter(([, pattern]) => pattern.test(folded)).map(([wanted]) => wanted);
+  // "Which Ministry of Health official …" asks for a person, not the ministry.
+  if (english && wants.includes('person')) wants = wants.filter((w) => w !== 'organization');
+  // "Khi nào … hoàn thành?" is a deadline; "ngày nào" a day — the general "date" adds nothing then.
+  const specific = wants.filter((w) => !(w === 'date' && (wants.includes('day') || wants.includes('deadline') || wants.includes('period') || wants.includes('time'))));
+  // "gì" asks for a description only when no other kind of answer is asked for ("văn bản gì", "ai … làm gì").
+  const others = specific.filter((w) => w !== 'description');
+  return others.length > 0 && !/\b(?:noi dung|ve viec|ve van de|gom|bao gom)\b|\babout\b|\binclude\b/.test(folded) ? others : specific;
+}
