@@ -69,7 +69,8 @@ export function actsIn(sentence: string): ActMention[] {
  * ông X …", "Báo cáo tại hội nghị, Chủ tịch UBND thành phố X cho biết", "Khai mạc Hội nghị, đồng chí X …".
  */
 const LEAD = new RegExp(
-  String.raw`^(?:[*•-]\s*)?(Phát biểu(?:\s+(?:khai mạc|bế mạc|kết luận|chỉ đạo|quán triệt))?|Báo cáo|Trình bày|Khai mạc|Bế mạc|Kết luận|Tổng hợp|Chỉ đạo|Quán triệt|Thông tin)${E}`,
+  // "NHNPhát biểu …": an outlet's initials run into the first word when the page was scraped.
+  String.raw`^(?:[*•-]\s*)?(?:\p{Lu}{2,8}(?=\p{Lu}\p{Ll}))?(Phát biểu(?:\s+(?:khai mạc|bế mạc|kết luận|chỉ đạo|quán triệt))?|Báo cáo|Trình bày|Khai mạc|Bế mạc|Kết luận|Tổng hợp|Chỉ đạo|Quán triệt|Thông tin)${E}`,
   'u',
 );
 

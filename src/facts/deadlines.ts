@@ -36,8 +36,7 @@ function responsibleIn(clause: string, sentence: string, previous: string | null
 }
 
 function taskOf(clause: string, phrase: string): string {
-  const task = clause
-    .replace(phrase, ' ')
+  const task = (phrase ? clause.replace(phrase, ' ') : clause)
     .replace(LEADING_CONNECTIVES, '')
     .replace(/\s+,/g, ',')
     .replace(/\s{2,}/g, ' ')
@@ -58,31 +57,65 @@ function clauseAround(sentence: string, index: number): { text: string; start: n
   return { text: raw.trim(), start: start + lead };
 }
 
+/** "Đến ngày 10/8/2025, có 68/68 đảng bộ … đã hoàn thành", "Tính đến …": where things stand, not what is due. */
+const STATUS_LEAD = /^(?:[Tt]ính\s+)?[Đđ]ến\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,\s*/u;
+const isStatus = (clause: string) => STATUS_LEAD.test(clause.replace(LEADING_CONNECTIVES, '')) && /(?<![\p{L}])đã(?![\p{L}])/u.test(clause);
+
+/** What is left of "Thời gian hoàn thành trong tháng 3.2021" or "hoàn thành trước ngày 30 tháng 7" says when, not what. */
+const TIME_ONLY = /^(?:thời gian|thời hạn|hạn|trước thời gian|sớm hơn|chậm nhất|dự kiến)(?![\p{L}])/iu;
+const isTaskless = (task: string) => task.split(/\s+/).length < 3 || TIME_ONLY.test(task);
+
+/**
+ * The task a time-only clause belongs to: the clauses before it in the sentence ("… gồm các lớp:
+ * …; hoàn thành trước ngày 30 tháng 7"), else the sentences before it in the paragraph
+ * ("Ban Bí thư chủ trì tổ chức Hội nghị … Thời gian hoàn thành trong tháng 3.2021").
+ */
+function taskBefore(text: string, sentences: Span[], i: number, clauseStart: number): string | null {
+  const sentence = text.slice(sentences[i]!.start, sentences[i]!.end);
+  const earlier = sentence.slice(0, clauseStart).replace(/[\s;,]+$/u, '');
+  if (earlier) return earlier.replace(STATUS_LEAD, '');
+  const paragraph: string[] = [];
+  for (let j = i - 1; j >= 0 && !text.slice(sentences[j]!.end, sentences[j + 1]!.start).includes('\n'); j--) {
+    const previous = text.slice(sentences[j]!.start, sentences[j]!.end);
+    if (paragraph.length > 0 && paragraph.join(' ').length + previous.length > 300) break;
+    paragraph.unshift(previous);
+  }
+  return paragraph.length ? paragraph.join(' ') : null;
+}
+
 /**
  * Deadlines of an article: every phrase such as "hoàn thành trước ngày 15/1/2021", "trong
  * tháng 12/2020", "vào cuối tháng 12/2023", "Quý III/2023", with the task it applies to, who is
  * responsible when the text says, and the plan it belongs to (the last numbered plan named before it).
  */
-export function extractDeadlines(text: string, sentences: Span[], mentions: DocumentMention[], reference: DatedReference | null, skipBefore: number): DeadlineFact[] {
+export function extractDeadlines(text: string, sentences: Span[], mentions: DocumentMention[], reference: DatedReference | null, titleEnd: number): DeadlineFact[] {
   const facts: DeadlineFact[] = [];
   const plans = mentions.filter((m) => symbolKind(m.canonicalId) !== 'NQ' && !/^Nghị quyết/i.test(m.raw));
   // A plan the article itself reports (dated, or "ban hành …") owns the deadlines after it, over plans merely cited.
   const issued = plans.filter((m) => m.issuedDate || /ban hành\s*$/u.test(text.slice(Math.max(0, m.start - 12), m.start)));
   sentences.forEach((span, i) => {
-    if (span.end <= skipBefore) return;
     const sentence = text.slice(span.start, span.end);
     const previousSpan = sentences[i - 1];
     const previous = previousSpan && !text.slice(previousSpan.end, span.start).includes('\n') ? text.slice(previousSpan.start, previousSpan.end) : null;
     for (const found of findDeadlinePhrases(sentence, reference)) {
       if (/tính\s+đến\s*$/iu.test(sentence.slice(0, found.index))) continue; // "Tính đến ngày …" reports status, sets no deadline
       const clause = clauseAround(sentence, found.index);
-      const task = taskOf(clause.text, found.phrase);
+      if (isStatus(clause.text)) continue;
+      let task = taskOf(clause.text, found.phrase);
+      let taskClause = clause.text;
+      if (isTaskless(task)) {
+        const before = taskBefore(text, sentences, i, clause.start);
+        if (before) {
+          task = taskOf(before, '');
+          taskClause = before;
+        }
+      }
       if (task.split(/\s+/).length < 2) continue;
       const at = span.start + found.index;
       const related = issued.filter((plan) => plan.start < at).at(-1) ?? plans.filter((plan) => plan.start < at).at(-1);
       facts.push({
         task,
-        responsible: responsibleIn(clause.text, sentence, previous),
+        responsible: responsibleIn(taskClause, sentence, previous),
         phrase: found.phrase,
         kind: found.kind,
         startDate: found.start,
@@ -96,5 +129,7 @@ export function extractDeadlines(text: string, sentences: Span[], mentions: Docu
       });
     }
   });
-  return facts;
+  // A headline's deadline counts (it may be the only place it is written), once: the body's sentence wins.
+  const inBody = (d: DeadlineFact) => d.start >= titleEnd;
+  return facts.filter((d) => inBody(d) || !facts.some((other) => inBody(other) && other.kind === d.kind && other.startDate === d.startDate && other.endDate === d.endDate));
 }

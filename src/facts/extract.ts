@@ -3,7 +3,7 @@ import { sentenceSpans, type Span } from '../text/sentences.js';
 import { extractDeadlines } from './deadlines.js';
 import { extractPresentations, type EventDate } from './presentations.js';
 import type { ArticleFacts } from './types.js';
-import { inferYear, yearReference, type DatedReference } from '../text/year-inference.js';
+import { inferYear, writtenDates, yearReference, type DatedReference } from '../text/year-inference.js';
 
 /** Bump when extraction changes: stored articles are re-extracted on the next open. */
 export const FACTS_VERSION = 2;
@@ -36,7 +36,7 @@ function conferenceDate(text: string, sentences: Span[], reference: DatedReferen
 export function dateContext(article: ArticleForFacts) {
   const sentences = sentenceSpans(article.text);
   const mentions = findDocumentMentions(article.text);
-  const reference = yearReference(article.publishedDate, mentions.map((m) => m.issuedDate));
+  const reference = yearReference(article.publishedDate, mentions.map((m) => m.issuedDate), writtenDates(article.text));
   const eventDate = conferenceDate(article.text, sentences, reference);
   const deadlineBase = eventDate.date ?? article.publishedDate ?? reference?.date ?? null;
   const deadlineReference: DatedReference | null = deadlineBase

@@ -11,6 +11,8 @@ import { isTitle } from './people.js';
  */
 export interface Meeting {
   description: string;
+  /** The article reports it taking place ("X tổ chức Hội nghị …", "… có buổi làm việc với …"). */
+  happens: boolean;
   /** The kind of meeting, folded: "hoi nghi", "dai hoi", "hop" … */
   kind: string;
   /** Documents named in the description and in the paragraphs that set out the agenda. */
@@ -22,7 +24,8 @@ const ANY_NOUN = new RegExp(`(?<![\\p{L}])${NOUN}(?![\\p{L}])`, 'iu');
 
 /** What tells one meeting from another right after its noun: a name, a number, "lần thứ", "toàn quốc" … */
 const QUALIFIER = String.raw`(?:[\p{Lu}\d]|lần thứ|toàn quốc|trực tuyến|thông tin|nghiên cứu|học tập|quán triệt|tổng kết|sơ kết|triển khai|lấy ý kiến|đại biểu|giao ban|với|về|trù bị|bế mạc|khai mạc|chính thức|họp|Ban|BCH)`;
-const NAMED = new RegExp(`(?<![\\p{L}])${NOUN}(?=\\s+${QUALIFIER})`, 'u');
+/** "họp giao ban", "buổi làm việc với …" name a meeting by themselves; "Nghị quyết Đại hội XIII" is a document, not a meeting. */
+const NAMED = new RegExp(`(?<![\\p{L}])(?<!(?:[Nn]ghị quyết|[Vv]ăn kiện|[Dd]ự thảo)\\s+)(?:họp giao ban|${NOUN}(?=\\s+${QUALIFIER}))`, 'u');
 
 /** A sentence that reports the meeting taking place, not one that merely mentions it. */
 const HAPPENS = /(?:tổ chức|diễn ra|khai mạc|bế mạc|họp|làm việc với)/u;
@@ -81,10 +84,12 @@ export function articleMeetings(text: string, sentences: Span[]): { meetings: Me
 
 /**
  * The meeting a bare reference means ("chủ trì hội nghị", "phát biểu tại cuộc họp"): one of the
- * same kind if the article names one, else the first it reports.
+ * same kind the article names; with no noun at all ("chủ trì."), the first it reports.
  */
 export function meetingFor(reference: string, meetings: Meeting[]): Meeting | null {
   const noun = reference.match(ANY_NOUN);
-  const kind = noun ? kindOf(noun[0]) : null;
-  return meetings.find((m) => m.kind === kind) ?? meetings[0] ?? null;
+  if (!noun) return meetings[0] ?? null;
+  // Same kind first; "hội nghị" may loosely name the "buổi làm việc" the article reports, but
+  // "phát biểu tại buổi làm việc" is not about a "Đại hội" it merely mentions.
+  return meetings.find((m) => m.kind === kindOf(noun[0])) ?? meetings.find((m) => m.happens) ?? null;
 }

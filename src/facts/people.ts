@@ -91,8 +91,9 @@ export function personAtEnd(entry: string): Person | null {
     const titles = trailingTitles(before.replace(HONORIFIC, ''));
     return { name: last.name, titles: titles?.titles ?? [], start: titles?.start ?? honorificStart(before) ?? last.start };
   }
-  // "NAME, TITLES" / "NAME - TITLES": the rightmost name followed only by a title chain.
-  const starts = [...text.matchAll(/(?<![\p{L}])[\p{Lu}]/gu)].map((m) => m.index!).reverse();
+  // "NAME, TITLES" / "NAME - TITLES": a name followed only by a title chain. Left to right, so
+  // "Đại tá Tôn Thất Quỳnh Ái, chính trị viên …" keeps the whole name, not "Quỳnh Ái".
+  const starts = [...text.matchAll(/(?<![\p{L}.])[\p{Lu}]/gu)].map((m) => m.index!);
   for (const at of starts) {
     const named = nameAtStart(text.slice(at), { anySurname: true });
     if (!named) continue;
@@ -102,7 +103,9 @@ export function personAtEnd(entry: string): Person | null {
     if (!titles || titles.length === 0) continue;
     const before = text.slice(0, at + named.start);
     if (!opensName(before)) continue;
-    return { name: named.name, titles, start: honorificStart(before) ?? at + named.start };
+    // Titles on both sides: "Ủy viên Trung ương Đảng, Phó Bí thư Ngô Thị Thanh Hằng, Trưởng ban Biên tập …".
+    const ahead = trailingTitles(before.replace(HONORIFIC, ''));
+    return { name: named.name, titles: [...(ahead?.titles ?? []), ...titles], start: ahead?.start ?? honorificStart(before) ?? at + named.start };
   }
   return null;
 }

@@ -118,11 +118,19 @@ function sentenceEvents(sentence: string): Found[] {
  * 22 dưới sự chủ trì của …"), else the article's meeting of that kind.
  */
 function resolveMeeting(found: Found, sentence: string, context: { meetings: Meeting[]; agenda: DocumentMention[] }): Meeting | null {
-  if (found.document && !isBareMeeting(found.document)) return null;
+  if (found.document && !isBareMeeting(found.document) && !isMeetingTopic(found.document)) return null;
   const own = meetingIn(sentence);
   if (own) return { ...own, mentions: [...findDocumentMentions(own.description), ...context.agenda] };
   return meetingFor(found.document, context.meetings);
 }
+
+/**
+ * "phổ biến các nội dung trọng tâm", "quán triệt những điểm mới": the contents of what the meeting
+ * is about, when the object names no document of its own.
+ */
+const MEETING_TOPIC = /^(?:các|những|một số)?\s*(?:nội dung|điểm mới|vấn đề|yêu cầu)(?:\s+(?:chính|trọng tâm|cơ bản|chủ yếu|quan trọng|cốt lõi|mới|nổi bật))?(?![\p{L}])/iu;
+const isMeetingTopic = (document: string) =>
+  MEETING_TOPIC.test(document) && !/(?:kế hoạch|chương trình|nghị quyết|đề án|chỉ thị|kết luận|quy định|văn kiện|dự thảo|báo cáo)/iu.test(document) && findDocumentMentions(document).length === 0;
 
 function mentionsFor(found: Found, document: string, meeting: Meeting | null, spokenLater: () => string): DocumentMention[] {
   if (found.speech && !MEETING_ROLES.has(found.role)) return findDocumentMentions(document);
@@ -147,7 +155,7 @@ export function extractPresentations(text: string, sentences: Span[], eventDate:
       const presenter = found.person?.name ?? (found.titleOnly ? byTitle.get(foldForMatch(found.titleOnly)) : null);
       if (!presenter) continue;
       const meeting = resolveMeeting(found, sentence, context);
-      const resolved = meeting?.description ?? found.document;
+      const resolved = !meeting ? found.document : isMeetingTopic(found.document) ? `${found.document} — ${meeting.description}` : meeting.description;
       const spokenLater = () => sentenceTexts.slice(index + 1).filter((later) => later.includes(presenter)).join(' ');
       const mentions = mentionsFor(found, resolved, meeting, spokenLater);
       const resolutions = mentions.filter((m) => symbolKind(m.canonicalId) === 'NQ' || /^Nghị quyết/i.test(m.raw));

@@ -13,7 +13,7 @@ export type DeadlineKind =
   | 'late_month'
   | 'quarter'
   | 'late_quarter'
-  /** Work starts in that quarter ("từ Quý IV/2023"): `start` is its first day, `end` open. */
+  /** Work starts in that quarter ("từ Quý IV/2023"): the range is that quarter. */
   | 'from_quarter'
   | 'year';
 
@@ -21,7 +21,7 @@ export interface DeadlinePhrase {
   /** As written: "hoàn thành trước ngày 15/1/2021". */
   phrase: string;
   kind: DeadlineKind;
-  /** ISO range the deadline covers; `start` null for "before" deadlines. */
+  /** ISO range the deadline covers; `start` null for "before" deadlines, the quarter for "from" ones. */
   start: string | null;
   end: string | null;
   inference: string | null;
@@ -29,8 +29,10 @@ export interface DeadlinePhrase {
 }
 
 const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const D = String.raw`(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?`;
+/** A day as news writes it: "15/1/2021", "12-10-2018", "15.1", "30 tháng 7", "3 tháng 07 năm 2024". */
+const DAY = String.raw`(\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?![\d/])|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?(?!\d))`;
 const DONE = String.raw`(?:(?:phải\s+)?(?:hoàn thành|xong|kết thúc)\s+)?`;
+const QUARTER = String.raw`quý\s+(IV|I{1,3}|[1-4])(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})`;
 
 interface Pattern {
   regex: RegExp;
@@ -45,23 +47,28 @@ const COMPLETION_BEFORE = (before: string) => /(?:hoàn thành|phải|xong|hoàn
 const PATTERNS: Pattern[] = [
   {
     // từ ngày 1/3 đến ngày 30/6/2024
-    regex: new RegExp(String.raw`từ\s+ngày\s+${D}\s+đến\s+(?:hết\s+)?ngày\s+${D}`, 'giu'),
+    regex: new RegExp(String.raw`từ\s+ngày\s+${DAY}\s+đến\s+(?:hết\s+)?ngày\s+${DAY}`, 'giu'),
     parse: (m, ref) => {
-      const end = resolveDay(+m[4]!, +m[5]!, m[6], ref);
-      const start = resolveDay(+m[1]!, +m[2]!, m[3] ?? m[6], ref);
+      const endDay = dayOf(m[2]!);
+      const startDay = dayOf(m[1]!);
+      if (!endDay || !startDay) return null;
+      const end = resolveDay(endDay, ref);
+      const start = resolveDay({ ...startDay, year: startDay.year ?? endDay.year }, ref);
       return end.date ? { kind: 'date_range', start: start.date, end: end.date, inference: end.inference } : null;
     },
   },
   {
-    // (hoàn thành) trước ngày 15/1/2021; chậm nhất ngày …; hạn chót …
-    regex: new RegExp(String.raw`${DONE}(?:trước|chậm nhất(?:\s+là)?(?:\s+vào)?|không muộn hơn|hạn chót(?:\s+là)?)\s+(?:ngày\s+)?${D}`, 'giu'),
-    parse: (m, ref) => {
-      const day = resolveDay(+m[1]!, +m[2]!, m[3], ref);
-      return day.date ? { kind: 'before_date', start: null, end: day.date, inference: day.inference } : null;
-    },
+    // (hoàn thành) trước ngày 15/1/2021; chậm nhất ngày …; hạn chót …; trước ngày 30 tháng 7
+    regex: new RegExp(String.raw`${DONE}(?:trước|chậm nhất(?:\s+là)?(?:\s+vào)?|không muộn hơn|hạn chót(?:\s+là)?)\s+(?:ngày\s+)?${DAY}`, 'giu'),
+    parse: (m, ref) => dated(m[1]!, ref, 'before_date'),
   },
   {
-    // (hoàn thành) trong tháng 12/2020; vào cuối tháng 12/2023; đầu tháng 3 năm 2024
+    // "… so với Trung ương quy định là ngày 31/8/2025": the day itself is the limit.
+    regex: new RegExp(String.raw`(?:(?:đã\s+)?được\s+)?(?:quy định|ấn định)\s+(?:là\s+)?(?:vào\s+)?ngày\s+${DAY}`, 'giu'),
+    parse: (m, ref) => dated(m[1]!, ref, 'by_date'),
+  },
+  {
+    // (hoàn thành) trong tháng 12/2020; vào cuối tháng 12/2023; đầu tháng 3 năm 2024; trong tháng 3.2021
     regex: new RegExp(
       String.raw`${DONE}(?:(?:ngay\s+)?(?:trong|vào)\s+(?:(đầu|giữa|cuối)\s+)?|(đầu|giữa|cuối)\s+)tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])`,
       'giu',
@@ -87,15 +94,28 @@ const PATTERNS: Pattern[] = [
     },
   },
   {
-    // (trong) Quý III/2023
-    regex: new RegExp(String.raw`${DONE}(?:(?:trong|vào)\s+)?quý\s+(IV|I{1,3}|[1-4])(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})`, 'giu'),
+    // từ Quý IV/2023: work starts then
+    regex: new RegExp(String.raw`từ\s+${QUARTER}`, 'giu'),
+    parse: (m) => ({ ...quarterRange(m[1]!, +m[2]!), kind: 'from_quarter', inference: null }),
+  },
+  {
+    // vào cuối quý 2/2021: the quarter's last month
+    regex: new RegExp(String.raw`${DONE}(?:(?:vào|đến|trong)\s+)?cuối\s+${QUARTER}`, 'giu'),
     parse: (m) => {
-      const quarter = ROMAN[m[1]!.toUpperCase()]!;
-      const year = +m[2]!;
-      const start = isoDate(year, quarter * 3 - 2, 1);
-      const end = isoDate(year, quarter * 3, new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate());
-      return { kind: 'quarter', start, end, inference: null };
+      const { end } = quarterRange(m[1]!, +m[2]!);
+      return { kind: 'late_quarter', start: `${end!.slice(0, 8)}01`, end, inference: null };
     },
+  },
+  {
+    // (hoàn thành) trong Quý III/2023
+    regex: new RegExp(String.raw`${DONE}(?:trong|vào)\s+${QUARTER}`, 'giu'),
+    parse: (m) => ({ ...quarterRange(m[1]!, +m[2]!), kind: 'quarter', inference: null }),
+  },
+  {
+    // A bare "Quý III/2023" is a deadline only after a completion verb; else it names a period ("Báo cáo … quý I-2022").
+    regex: new RegExp(String.raw`${DONE}${QUARTER}`, 'giu'),
+    parse: (m) => ({ ...quarterRange(m[1]!, +m[2]!), kind: 'quarter', inference: null }),
+    guard: COMPLETION_BEFORE,
   },
   {
     // hoàn thành trong năm 2024; đến hết năm 2023; trước năm 2025 (not "đến năm 2030": a vision, not a deadline)
@@ -110,13 +130,39 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+function quarterRange(numeral: string, year: number): { start: string | null; end: string | null } {
+  const quarter = ROMAN[numeral.toUpperCase()]!;
+  return { start: isoDate(year, quarter * 3 - 2, 1), end: isoDate(year, quarter * 3, new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate()) };
+}
+
 function parseYear(m: RegExpMatchArray): Omit<DeadlinePhrase, 'phrase' | 'index'> {
   const year = +m[1]!;
   const before = /^trước/i.test(m[0]) || /xong\s+trước|thành\s+trước/i.test(m[0]);
   return { kind: 'year', start: before ? null : isoDate(year, 1, 1), end: before ? isoDate(year - 1, 12, 31) : isoDate(year, 12, 31), inference: null };
 }
 
-function resolveDay(day: number, month: number, year: string | undefined, ref: DatedReference | null): { date: string | null; inference: string | null } {
+interface Day {
+  day: number;
+  month: number;
+  year?: string;
+}
+
+/** "15/1/2021", "12-10-2018", "30 tháng 7", "3 tháng 07 năm 2024" → day, month and the year if written. */
+function dayOf(text: string): Day | null {
+  const numeric = text.match(/^(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?$/u);
+  const spelled = text.match(/^(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?$/u);
+  const parts = numeric ?? spelled;
+  return parts ? { day: +parts[1]!, month: +parts[2]!, year: parts[3] } : null;
+}
+
+function dated(text: string, ref: DatedReference | null, kind: DeadlineKind): Omit<DeadlinePhrase, 'phrase' | 'index'> | null {
+  const day = dayOf(text);
+  if (!day) return null;
+  const resolved = resolveDay(day, ref);
+  return resolved.date ? { kind, start: null, end: resolved.date, inference: resolved.inference } : null;
+}
+
+function resolveDay({ day, month, year }: Day, ref: DatedReference | null): { date: string | null; inference: string | null } {
   if (year) return { date: isoDate(+year, month, day), inference: null };
   return inferYear(day, month, ref);
 }

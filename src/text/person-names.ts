@@ -102,10 +102,16 @@ export function nameAtEnd(text: string, options: NameOptions = {}): NameMatch | 
   return null;
 }
 
-/** A run with an unknown family name is a name only if it is no place, starts with no body word and has no strong family name inside. */
+/** Words of bodies and offices that no personal name contains ("T.Ư Đảng", "Tỉnh ủy"). */
+const NEVER_IN_NAME = new Set(['đảng', 'ủy', 'uỷ', 'tỉnh', 'huyện', 'quận', 'phường', 'sở', 'ban', 'cục', 'viện', 'bộ']);
+
+/**
+ * A run with an unknown family name is a name only if it is no place, starts with a syllable of
+ * two letters or more that no body starts with, and holds no body word nor a strong family name inside.
+ */
 function isUnknownName(words: string[], inPlace: Set<number>): boolean {
-  if (inPlace.size > 0 || NEVER_FIRST.has(words[0]!.toLowerCase())) return false;
-  return !words.slice(1).some((word) => NEVER_MIDDLE.has(word.toLowerCase()));
+  if (inPlace.size > 0 || NEVER_FIRST.has(words[0]!.toLowerCase()) || words[0]!.length < 2) return false;
+  return !words.some((word, i) => NEVER_IN_NAME.has(word.toLowerCase()) || (i > 0 && NEVER_MIDDLE.has(word.toLowerCase())));
 }
 
 /** Indexes of the words that belong to a place name ("Quảng Ninh" in "Quảng Ninh Cao Tường Huy"). */
