@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureBundledArticles, type App } from '../app.js';
 import { articlesBeside, readArticleFolder, readQaFile } from '../evaluation/qa-set.js';
-import { scoreItem } from '../evaluation/scoring.js';
+import { crossValidate } from '../evaluation/cross-validation.js';
+import { scoreItem, type QaItem } from '../evaluation/scoring.js';
+import { AnswerService } from '../rag/answer-service.js';
 import { outcomeOf, summarize, type ItemResult, type Tally } from '../evaluation/summary.js';
 import { HybridRetriever } from '../rag/retrieval/hybrid-retriever.js';
 import { analyzeQuestion } from '../rag/question/analyze.js';
 import { runCommand } from './main.js';
 
-const USAGE = 'Cách dùng: npm run eval -- FILE.jsonl [--articles THƯ_MỤC] [--json]';
+const USAGE = 'Cách dùng: npm run eval -- FILE.jsonl [--articles THƯ_MỤC] [--json] [--cv]';
 
 /** `--articles DIR`, else the `articles/` folder beside the QA file: evaluated on a fresh store of those articles only. */
 function articleFolderOf(args: string[]): string | null {
@@ -38,12 +40,16 @@ await runCommand(
       await ensureBundledArticles(app);
     }
 
-    const results: ItemResult[] = [];
-    for (const item of items) {
-      const answer = await app.answers.ask(item.question);
-      results.push({ item, answer, score: scoreItem(item, answer), retrieved: answer.retrieved.slice(0, 5).map((r) => r.source) });
-    }
-    const summary = { ...summarize(results), recall_at_5_by_channel: await recallByChannel(app, results), answerer: app.config.llmEnabled ? 'llm' : 'offline' };
+    // --cv: every item answered by a model fitted without its article (the score on articles the weights never saw).
+    const answered = args.includes('--cv')
+      ? (await crossValidate([{ name: path.basename(file), items, serviceWith: (model) => new AnswerService(app.store, app.retriever, app.logger, undefined, model) }])).map((r) => ({ item: r.item, answer: r.answer }))
+      : await answerAll(app, items);
+    const results: ItemResult[] = answered.map(({ item, answer }) => ({ item, answer, score: scoreItem(item, answer), retrieved: answer.retrieved.slice(0, 5).map((r) => r.source) }));
+    const summary = {
+      ...summarize(results),
+      recall_at_5_by_channel: await recallByChannel(app, results),
+      answerer: args.includes('--cv') ? 'offline, cross-validated by article' : app.config.llmEnabled ? 'llm' : 'offline',
+    };
     const closing = `${summary.passed} passed, ${summary.total - summary.passed} failed`;
 
     if (json) {
@@ -76,6 +82,12 @@ await runCommand(
     },
   },
 );
+
+async function answerAll(app: App, items: QaItem[]) {
+  const out = [];
+  for (const item of items) out.push({ item, answer: await app.answers.ask(item.question) });
+  return out;
+}
 
 /** Recall@5 of each retrieval channel alone, next to the fused one the answers use. */
 async function recallByChannel(app: App, results: ItemResult[]): Promise<{ text: number; vector: number; fused: number }> {

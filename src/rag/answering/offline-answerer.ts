@@ -6,7 +6,7 @@ import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
 import { TermWeights } from '../candidates/term-weights.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
-import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { composeClaims } from './compose.js';
 import { declined, type DecisionEntry, type Draft } from './draft.js';
@@ -75,7 +75,7 @@ export class OfflineAnswerer {
     }
     decision[0]!.chosen = true;
     const chosen = [best.candidate, ...this.completing(question, best, scored, features)];
-    const claims = composeClaims(question, chosen, shortAnswer(question, best.candidate), (text) => features.matched(text));
+    const claims = composeClaims(question, chosen, shortAnswer(question, chosen), (text) => features.matched(text));
     const cited = chosen.map((c) => c.text).join(' ');
     return {
       found: true,
@@ -87,22 +87,29 @@ export class OfflineAnswerer {
   }
 
   /**
-   * Sentences of the same article that complete the best one: they hold a kind of answer it
-   * lacks ("… diễn ra những ngày nào, phiên chính thức khai mạc hôm nào?") or a good share of
-   * the question it leaves out. In article order, after the best.
+   * Sentences of the same article that complete the best one: for each part of the question
+   * ("… diễn ra những ngày nào, phiên chính thức khai mạc hôm nào?") the best does not answer,
+   * the likeliest sentence that does; then any sentence bringing a good share of the question
+   * it leaves out. In article order, after the best.
    */
   private completing(question: AnalyzedQuestion, best: ScoredCandidate, scored: ScoredCandidate[], features: QuestionFeatures): Candidate[] {
-    const covered = features.matched(best.candidate.text);
-    const lacking = question.wants.filter((wanted) => spansAnswering(wanted, best.candidate.spans, best.candidate.text).length === 0);
+    const sameArticle = scored.filter((s) => s !== best && s.candidate.article.id === best.candidate.article.id && s.probability >= best.probability * EXTRA_RELATIVE);
     const extra: Candidate[] = [];
-    for (const other of scored.slice(1)) {
+    const answers = (c: Candidate, part: QuestionPart) => part.wants.every((wanted) => wanted === 'description' || spansAnswering(wanted, c.spans, c.text, question.documents).length > 0);
+    const partShare = (c: Candidate, part: QuestionPart) => (part.terms.length === 0 ? 1 : features.weights.sum([...features.matched(c.text)].filter((t) => part.terms.includes(t))) / (features.weights.sum(part.terms) || 1));
+    for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants }]) {
+      if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5)) continue;
+      const options = sameArticle.filter((s) => !extra.includes(s.candidate) && answers(s.candidate, part) && partShare(s.candidate, part) >= 0.3);
+      const pick = options.sort((a, b) => b.probability * (0.5 + partShare(b.candidate, part)) - a.probability * (0.5 + partShare(a.candidate, part)))[0];
+      if (pick && extra.length < MAX_EXTRA_SENTENCES) extra.push(pick.candidate);
+    }
+    const covered = new Set([best.candidate, ...extra].flatMap((c) => [...features.matched(c.text)]));
+    for (const other of sameArticle) {
       if (extra.length >= MAX_EXTRA_SENTENCES) break;
-      const c = other.candidate;
-      if (c.article.id !== best.candidate.article.id || other.probability < best.probability * EXTRA_RELATIVE) continue;
-      const gained = [...features.matched(c.text)].filter((t) => !covered.has(t));
-      const supplies = lacking.some((wanted) => spansAnswering(wanted, c.spans, c.text).length > 0);
-      if (!supplies && features.weights.sum(gained) / features.total < EXTRA_GAIN) continue;
-      extra.push(c);
+      if (extra.includes(other.candidate)) continue;
+      const gained = [...features.matched(other.candidate.text)].filter((t) => !covered.has(t));
+      if (features.weights.sum(gained) / features.total < EXTRA_GAIN) continue;
+      extra.push(other.candidate);
       gained.forEach((t) => covered.add(t));
     }
     return extra.sort((a, b) => a.start - b.start);

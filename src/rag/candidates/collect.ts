@@ -41,6 +41,9 @@ export interface Candidate {
 
 /** Sentences of an article's opening that are candidates even when no retrieved passage holds them. */
 const LEAD_SENTENCES = 4;
+/** Of the articles ranked this high, every sentence is a candidate (up to a cap): the answer is often next to what matched. */
+const WHOLE_ARTICLE_RANK = 3;
+const MAX_SENTENCES_PER_ARTICLE = 80;
 
 /**
  * The candidate sentences of the retrieved passages: every sentence of each passage, plus the
@@ -67,7 +70,8 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
     view.sentences.forEach((span, index) => {
       const holding = ranges.filter((range) => range.start <= span.start && span.end <= range.end);
       const best = holding.sort((a, b) => a.rank - b.rank)[0];
-      if (!best && index >= LEAD_SENTENCES) return;
+      const whole = view.rank < WHOLE_ARTICLE_RANK && index < MAX_SENTENCES_PER_ARTICLE;
+      if (!best && index >= LEAD_SENTENCES && !whole) return;
       const text = view.text.slice(span.start, span.end);
       candidates.push({
         article: view,
@@ -76,7 +80,8 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
         start: span.start,
         end: span.end,
         chunkId: best?.chunkId ?? store.articles.chunkAt(view.id, span.start),
-        rank: best?.rank ?? view.rank,
+        // A sentence no retrieved passage holds ranks just after its article's best passage.
+        rank: best?.rank ?? view.rank + 1,
         spans: typedSpans(text),
       });
     });

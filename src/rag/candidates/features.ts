@@ -1,11 +1,13 @@
 import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
+import { identifierTokens } from '../../text/identifiers.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { ACT_FORMS, showsAct, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { Candidate } from './collect.js';
 import type { TermWeights } from './term-weights.js';
 import { spansAnswering, type TypedSpan } from './typed-spans.js';
+import { hasAskedTitle } from './person-titles.js';
 
 /**
  * What the scoring model sees of a candidate sentence: how well it aligns with the question,
@@ -16,7 +18,7 @@ import { spansAnswering, type TypedSpan } from './typed-spans.js';
 export const FEATURES = [
   'cov', 'covRel', 'ctx', 'artRel', 'phrase', 'run',
   'type', 'typeMissing', 'near', 'count',
-  'act', 'actMissing', 'actNear',
+  'act', 'actMissing', 'actNear', 'titleMatch',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
   'outlet', 'rank', 'lead', 'title', 'len', 'person',
 ] as const;
@@ -56,6 +58,9 @@ export class QuestionFeatures {
   readonly total: number;
   private readonly questionWords: string[];
   private readonly questionBigrams: Set<string>;
+  private readonly bigramTotal: number;
+  /** What every candidate of one article shares: its identifiers, the documents it cites, the days of its opening. */
+  private readonly articles = new Map<string, { ids: Set<string>; mentions: ReturnType<typeof findDocumentMentions>; leadDays: Array<{ day: number; month: number }> }>();
   private readonly strong: Set<string>;
   private maxCoverage = 1e-9;
   private maxArticle = 1e-9;
@@ -71,6 +76,7 @@ export class QuestionFeatures {
     this.questionWords = foldedWordsOf(question.searchText);
     const content = new Set(question.terms);
     this.questionBigrams = new Set([...bigrams(this.questionWords)].filter((pair) => pair.split(' ').some((w) => content.has(w))));
+    this.bigramTotal = [...this.questionBigrams].reduce((sum, pair) => sum + this.bigramWeight(pair), 0) || 1;
     // The rarer half of the question's words: the ones an answer's span should sit next to.
     const sorted = [...question.terms].sort((a, b) => weights.weight(b) - weights.weight(a));
     this.strong = new Set(sorted.slice(0, Math.max(2, Math.ceil(sorted.length / 2))));
@@ -82,6 +88,26 @@ export class QuestionFeatures {
         this.maxArticle = Math.max(this.maxArticle, value);
       }
     }
+  }
+
+  /** A word pair weighs what its words weigh: "điểm cầu chính" says more than "hội nghị". */
+  private bigramWeight(pair: string): number {
+    const [a, b] = pair.split(' ');
+    return this.weights.weight(a!) + this.weights.weight(b!);
+  }
+
+  private article(candidate: Candidate) {
+    const { article } = candidate;
+    let cached = this.articles.get(article.id);
+    if (!cached) {
+      cached = {
+        ids: new Set(identifierTokens(`${article.title} ${article.text}`)),
+        mentions: this.question.documents.length > 0 ? findDocumentMentions(article.text) : [],
+        leadDays: findDateSpans(article.lead).flatMap((d) => dayMonthOf(d) ?? []),
+      };
+      this.articles.set(article.id, cached);
+    }
+    return cached;
   }
 
   /** Weighted share of the question's terms a text holds. */
@@ -101,19 +127,16 @@ export class QuestionFeatures {
     const { text, article } = candidate;
     const words = foldedWordsOf(text);
     const cov = this.coverage(text);
-    const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate.spans, text));
+    const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate.spans, text, q.documents));
     const first = answering[0] ?? [];
     const sentenceDays = findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []);
-    const articleDays = findDateSpans(article.lead).flatMap((d) => dayMonthOf(d) ?? []);
+    const cached = this.article(candidate);
+    const articleDays = cached.leadDays;
     const sameDay = (d: { day: number; month: number }) => (x: { day: number; month: number }) => x.day === d.day && x.month === d.month;
     const around = `${previous} ${text} ${article.title}`;
-    const idsIn = (source: string) => {
-      if (q.identifiers.length === 0) return 1;
-      const present = new Set(foldedWordsOf(source).map((w) => (/^\d+$/.test(w) ? String(Number(w)) : w)));
-      return q.identifiers.filter((id) => present.has(id)).length / q.identifiers.length;
-    };
+    const share = (present: Set<string>) => (q.identifiers.length === 0 ? 1 : q.identifiers.filter((id) => present.has(id)).length / q.identifiers.length);
     const namedDocuments = q.documents;
-    const articleMentions = namedDocuments.length > 0 ? findDocumentMentions(article.text) : [];
+    const articleMentions = cached.mentions;
     const sentenceMentions = namedDocuments.length > 0 ? findDocumentMentions(text) : [];
     const wantsWho = q.wants.includes('person') || q.wants.includes('organization');
     return {
@@ -121,7 +144,7 @@ export class QuestionFeatures {
       covRel: cov / this.maxCoverage,
       ctx: this.coverage(`${around} ${article.lead}`),
       artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,
-      phrase: this.questionBigrams.size ? [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).length / this.questionBigrams.size : 0,
+      phrase: [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.bigramWeight(pair), 0) / this.bigramTotal,
       run: Math.min(6, longestCommonRun(this.questionWords, words)) / 6,
       type: q.wants.length === 0 ? 0 : first.length > 0 ? 1 : 0,
       typeMissing: q.wants.length > 0 && answering.every((spans) => spans.length === 0) ? 1 : 0,
@@ -130,8 +153,9 @@ export class QuestionFeatures {
       act: q.acts.length > 0 && showsAct(q.acts, text) ? 1 : 0,
       actMissing: q.acts.length > 0 && wantsWho && !showsAct(q.acts, text) ? 1 : 0,
       actNear: wantsWho && q.acts.length > 0 && showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
-      idsMissing: 1 - idsIn(`${article.title} ${article.text}`),
-      idsSentMissing: 1 - idsIn(around),
+      titleMatch: q.titles.length > 0 && candidate.spans.some((span) => span.type === 'person' && hasAskedTitle(q, text, span)) ? 1 : 0,
+      idsMissing: 1 - share(cached.ids),
+      idsSentMissing: 1 - share(new Set(identifierTokens(around))),
       docMissing: namedDocuments.length > 0 && !articleMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
       docSent: sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
       dateMismatch: q.dates.length > 0 && articleDays.length > 0 && !q.dates.some((d) => articleDays.some(sameDay(d))) && !q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,

@@ -1,6 +1,6 @@
 import { findDateSpans } from '../../text/date-spans.js';
 import { findDeadlinePhrases } from '../../text/deadline-phrases.js';
-import { findDocumentMentions, KIND_WORDS } from '../../text/document-ids.js';
+import { findDocumentMentions, KIND_WORDS, matchesDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { findOrganizations } from '../../text/organizations.js';
 import { personNamesIn } from '../../text/person-names.js';
 import { findPlaces } from '../../text/places.js';
@@ -9,7 +9,7 @@ import type { Wanted } from '../question/analyze.js';
 
 /** A stretch of a sentence that can answer a kind of question: a name, a date, a figure … */
 export interface TypedSpan {
-  type: 'person' | 'organization' | 'place' | 'day' | 'date' | 'time' | 'period' | 'deadline' | 'number' | 'document' | 'quote' | 'about' | 'list';
+  type: 'person' | 'organization' | 'place' | 'region' | 'day' | 'date' | 'time' | 'period' | 'deadline' | 'number' | 'document' | 'kind' | 'quote' | 'about' | 'list';
   text: string;
   start: number;
   end: number;
@@ -18,6 +18,8 @@ export interface TypedSpan {
 }
 
 const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|Đề cương|Văn kiện|Dự thảo)(?:\s+(?:số\s+)?[\p{Lu}\d][\p{L}\d/.-]*)+`, 'gu');
+/** A kind of document however written ("chương trình hành động", "Kế hoạch"). */
+const KIND = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|đề cương|văn kiện|dự thảo)(?![\p{L}])`, 'giu');
 const QUOTED = /[“"]([^”"]{8,300})[”"]/gu;
 /** "về tình hình, giải pháp …": what a document or meeting is about, to the end of the clause. */
 const ABOUT = /(?<![\p{L}])về\s+([^;.]{8,300})/gu;
@@ -39,7 +41,8 @@ export function typedSpans(sentence: string): TypedSpan[] {
     at = start + name.length;
   }
   spans.push(...spansOf('organization', findOrganizations(sentence)));
-  spans.push(...spansOf('place', findPlaces(sentence)));
+  for (const place of findPlaces(sentence)) spans.push({ type: place.kind === 'venue' ? 'place' : 'region', text: place.text, start: place.start, end: place.end });
+  for (const match of sentence.matchAll(KIND)) spans.push({ type: 'kind', text: match[0], start: match.index!, end: match.index! + match[0].length });
   for (const date of findDateSpans(sentence)) {
     const type = date.kind === 'day' || date.kind === 'day-range' ? 'day' : date.kind === 'month' ? 'date' : date.kind === 'time' ? 'time' : 'period';
     spans.push({ type, text: date.text, start: date.start, end: date.end });
@@ -68,7 +71,8 @@ export function typedSpans(sentence: string): TypedSpan[] {
 const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
   person: ['person'],
   organization: ['organization'],
-  place: ['place'],
+  place: ['place', 'region'],
+  region: ['region'],
   day: ['day'],
   date: ['day', 'date', 'period', 'deadline'],
   time: ['time'],
@@ -76,14 +80,23 @@ const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
   deadline: ['deadline', 'day', 'date', 'period'],
   number: ['number'],
   document: ['document'],
+  kind: ['kind', 'document'],
   description: ['about', 'quote', 'list', 'document'],
+  subject: ['about'],
   result: [],
 };
 
 const OUTCOME = /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành|hoàn thành/iu;
 
-/** The spans of a sentence that answer a kind of question (for "result", the outcome phrase). */
-export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: string): TypedSpan[] {
+/**
+ * The spans of a sentence that answer a kind of question: for "result", the outcome phrase;
+ * for "subject", the "về …" clause right after a mention of a document the question names.
+ */
+export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: string, documents: DocumentQuery[]): TypedSpan[] {
+  if (wanted === 'subject') {
+    const named = findDocumentMentions(sentence).filter((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));
+    return spans.filter((span) => span.type === 'about' && named.some((m) => span.start >= m.end && span.start - m.end <= 120 && !/[;.]/u.test(sentence.slice(m.end, span.start))));
+  }
   if (wanted === 'result') {
     const match = sentence.match(OUTCOME);
     return match ? [{ type: 'quote', text: match[0], start: match.index!, end: match.index! + match[0].length }] : [];

@@ -1,7 +1,9 @@
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
+import { identifierTokens } from '../../text/identifiers.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { outletOfQuestion } from '../../text/outlets.js';
+import { titlePhrasesIn } from '../../text/titles.js';
 import { actsOf, type Act } from './acts.js';
 import { deadlineSubjectOf, dueByOf, dueWithinOf, purposeCut } from './deadline-question.js';
 import { englishDatesToVietnamese, isEnglish, romanNumeral, vietnameseTermsFor } from './english.js';
@@ -9,6 +11,11 @@ import { wantedOf, type Wanted } from './wanted.js';
 
 export type { Wanted } from './wanted.js';
 export type { Act } from './acts.js';
+
+export interface QuestionPart {
+  terms: string[];
+  wants: Wanted[];
+}
 
 export interface DayMonth {
   day: number;
@@ -34,8 +41,15 @@ export interface AnalyzedQuestion {
   acts: Act[];
   /** Numbers and Roman numerals the question names, folded ("22", "xvii", "2025"): what tells one meeting or term from another. */
   identifiers: string[];
+  /** Titles the question names, folded ("bi thu thanh uy" of "Bí thư Thành ủy Hà Nội … là ai?"). */
+  titles: string[];
   /** The outlet the question names ("theo báo Lao Động"), as matching keys. */
   outlet: string[] | null;
+  /**
+   * A question in parts ("… diễn ra những ngày nào, phiên chính thức khai mạc hôm nào?"):
+   * each part's own words and kind of answer. Empty when the question asks one thing.
+   */
+  parts: QuestionPart[];
   /** For "… phải hoàn thành khi nào?": the folded words of what must be done, before the predicate. */
   deadlineSubject: string[];
   /** "bao nhiêu ý kiến" → "y kien": what a count question counts (folded). */
@@ -95,21 +109,35 @@ function namesIn(words: string[], known: string[] | ReadonlyMap<string, string>)
   return found;
 }
 
-const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
-/** Words after which a Roman numeral counts a term, congress or meeting ("khóa XVII", "Đại hội XIII", "lần thứ I"). */
-const ROMAN_LEAD = new Set(['khoa', 'hoi', 'thu', 'ky', 'nhiem', 'lan']);
-
-/** Numbers and Roman numerals of a question (folded): "Hội nghị lần thứ 22 … khóa XXV" → ["22", "xxv"]. */
+/** Numbers and Roman numerals of a question (folded): "Hội nghị lần thứ bảy … khóa XXV" → ["7", "xxv"]. */
 function identifiersOf(question: string, english: boolean): string[] {
-  const words = foldedWordsOf(question);
-  const ids = new Set<string>();
-  words.forEach((word, i) => {
-    if (/^\d+$/.test(word)) ids.add(String(Number(word)));
-    else if (word.length >= 1 && ROMAN.test(word) && (word.length >= 3 || ROMAN_LEAD.has(words[i - 1] ?? ''))) ids.add(word);
-  });
+  const ids = new Set(identifierTokens(question));
   // "17th tenure", "21st congress": the ordinal's Roman form is how the article writes it.
   if (english) for (const m of question.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi)) ids.add(romanNumeral(Number(m[1])).toLowerCase());
   return [...ids];
+}
+
+/**
+ * Splits a question at commas and "và"/"and" into the parts that each ask something of their
+ * own; a stretch that asks nothing ("Nghị quyết 79 và 80") stays with the part after it.
+ */
+function partsOf(question: string, english: boolean, namesDocument: boolean): QuestionPart[] {
+  const segments = question.split(english ? /,\s*(?:and\s+)?|\s+and\s+/iu : /,\s*(?:và\s+)?|\s+và\s+|,\s*(?:va\s+)?|\s+va\s+/iu);
+  const parts: Array<{ text: string; wants: Wanted[] }> = [];
+  let pending = '';
+  for (const segment of segments) {
+    const text = `${pending} ${segment}`.trim();
+    const wants = wantedOf(foldForMatch(segment), english, namesDocument).filter((w) => w !== 'description' || /\bgi\b|\bwhat\b/.test(foldForMatch(segment)));
+    if (wants.length === 0) {
+      pending = text;
+      continue;
+    }
+    parts.push({ text, wants });
+    pending = '';
+  }
+  if (pending && parts.length > 0) parts[parts.length - 1]!.text += ` ${pending}`;
+  if (parts.length < 2) return [];
+  return parts.map((part) => ({ terms: english ? contentWords(vietnameseTermsFor(part.text).join(' ')) : contentWords(part.text), wants: part.wants }));
 }
 
 /** The days a question names, however written ("sáng 17-8", "ngày 3 tháng 7", "17 August 2024"). */
@@ -132,19 +160,22 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
   // An English question's own words match nothing in Vietnamese articles, except names and numbers.
   const englishKept = english ? question.match(/(?<![\p{L}])(?:\p{Lu}[\p{L}'-]*|\d[\d/.-]*)/gu)?.join(' ') ?? '' : '';
   const terms = english ? contentWords(`${vietnamese.join(' ')} ${englishKept}`).filter((word) => !NOT_CONTENT.has(word)) : contentWords(question);
+  const documents = parseDocumentQuery(question);
   const countWords = folded.match(/\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null;
   return {
     text: question,
     language: english ? 'en' : 'vi',
     searchText,
     terms,
-    documents: parseDocumentQuery(question),
+    documents,
     persons: [...new Set(namesIn(foldedWordsOf(question), knownPersons))],
     dates: daysIn([question, ...englishDates]),
-    wants: wantedOf(folded, english),
+    wants: wantedOf(folded, english, documents.length > 0),
     acts: actsOf(question, english),
     identifiers: identifiersOf(question, english),
     outlet: outletOfQuestion(question),
+    titles: english ? [...new Set(vietnamese.flatMap(titlePhrasesIn))] : titlePhrasesIn(question),
+    parts: partsOf(question, english, documents.length > 0),
     deadlineSubject: deadlineSubjectOf(purposeCut(question), NOT_CONTENT),
     countNoun: english && countWords ? countNounInVietnamese(countWords) : countWords,
     asksAct: /\blam gi\b|\bwhat did\b|\bdid what\b|\b(?:trinh bay|bao cao|tiep thu|giai trinh) (?:gi|van ban nao|noi dung gi)\b/.test(folded),

@@ -7,8 +7,10 @@ export type Wanted =
   | 'person'
   /** cơ quan nào, đơn vị nào, sở nào, which agency */
   | 'organization'
-  /** ở đâu, tỉnh nào, địa điểm nào, where */
+  /** ở đâu, địa điểm nào, where */
   | 'place'
+  /** tỉnh nào, huyện nào, xã nào, which province */
+  | 'region'
   /** ngày nào, hôm nào, on what date */
   | 'day'
   /** khi nào, bao giờ, thời điểm nào, when */
@@ -25,13 +27,18 @@ export type Wanted =
   | 'document'
   /** nội dung gì, về việc gì, gồm những gì, what about */
   | 'description'
+  /** văn bản gì, xây dựng gì: a kind of document ("chương trình hành động") */
+  | 'kind'
+  /** "Chương trình số 09-CTr/TU … về nội dung gì?": what a named document is about */
+  | 'subject'
   /** kết quả ra sao, outcome */
   | 'result';
 
 const VI: Array<[Wanted, RegExp]> = [
   ['person', /\bai\b|\bnguoi nao\b|\b(?:dong chi|vi|ong|ba|nhung ai|can bo|lanh dao) nao\b|\b(?:pho )?(?:chu tich|bi thu|giam doc|truong ban|pho thu tuong|thu tuong|bo truong|chanh van phong|uy vien) nao\b|\bla ai\b/],
   ['organization', /\b(?:co quan|don vi|so|ban|bo|nganh|to chuc|dang bo|chi bo|dang uy|cap uy|ubnd|hdnd|uy ban|hoi dong|tap the) nao\b|\bchiu trach nhiem\b|\bdo (?:co quan|don vi) nao\b/],
-  ['place', /\bo dau\b|\btai dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:tinh|thanh pho|huyen|quan|xa|phuong|dia phuong|diem cau|hoi truong|tru so) nao\b|\bdien ra o\b/],
+  ['place', /\bo dau\b|\btai dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:diem cau|hoi truong|tru so|phong hop) nao\b|\bdien ra o\b/],
+  ['region', /\b(?:tinh|thanh pho|huyen|quan|xa|phuong|thi xa|dia phuong) nao\b/],
   ['day', /\bngay nao\b|\bhom nao\b|\bngay bao nhieu\b|\bngay may\b|\bvao ngay\b.*\bnao\b/],
   ['date', /\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bthoi diem nao\b|\bthoi gian nao\b|\bhoi nao\b|\bthang nao\b/],
   ['time', /\bmay gio\b|\b(?:khung|khoang) gio nao\b|\bgio nao\b|\bluc may gio\b|\bmay h\b/],
@@ -39,6 +46,7 @@ const VI: Array<[Wanted, RegExp]> = [
   ['deadline', /\bhan chot\b|\bthoi han\b|\bhan (?:hoan thanh|cuoi)\b|\bphai (?:hoan thanh|xong|trinh|gui|nop|bao cao|ket thuc|hoan tat)\b|\bhoan thanh (?:truoc|trong|khi nao|vao|luc)\b|\bcham nhat\b|\btruoc ngay nao\b/],
   ['number', /\bbao nhieu\b|\bmay (?!gio\b)[a-z]+|\bso luong\b|\bty le\b|\bti le\b|\bphan tram\b/],
   ['document', /\b(?:ke hoach|van ban|van kien|chuong trinh|nghi quyet|quy dinh|de an|chi thi|ket luan|quyet dinh|huong dan|thong bao|cong van|to trinh|bao cao|de cuong|luat|du thao)(?: hanh dong| cong tac)? (?:nao|so may|so bao nhieu)\b|\bso hieu\b|\bky hieu\b/],
+  ['kind', /\b(?:van ban|tai lieu|ke hoach|chuong trinh|de an) gi\b|\b(?:xay dung|ban hanh|soan thao|hoan thien|bo sung) (?:nhung )?(?:van ban|gi)\b|\bloai van ban\b|\bwhat (?:kind of )?(?:document|plan|programme|program)\b/],
   ['description', /\b(?:noi dung|van de|viec|linh vuc|muc tieu|chu de|y nghia|yeu cau|nhiem vu|giai phap|dinh huong|phuong huong|chuyen de) (?:gi|nao)\b|\bve (?:viec |van de |noi dung )?gi\b|\bgom (?:nhung )?(?:gi|noi dung nao|nhung nao)\b|\bnhung gi\b|\bla gi\b|\blam gi\b|\bgi\b/],
   ['result', /\bket qua\b.*\b(?:ra sao|the nao|la gi|bao nhieu|nhu the nao)\b|\bra sao\b|\bnhu the nao\b/],
 ];
@@ -46,7 +54,8 @@ const VI: Array<[Wanted, RegExp]> = [
 const EN: Array<[Wanted, RegExp]> = [
   ['person', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:[a-z-]+ ){0,5}(?:chairm[ae]n|chairwom[ae]n|chair|secretar(?:y|ies)|officials?|leaders?|persons?|people|members?|ministers?|deputy|deputies|vice[- ]\w+|director|head|speaker|comrades?)\b|\bname of the (?:official|person|leader)\b/],
   ['organization', /\bwhich (?:[a-z-]+ ){0,2}(?:agenc(?:y|ies)|bod(?:y|ies)|departments?|units?|committees?|organi[sz]ations?|ministr(?:y|ies)|boards?|offices?|party (?:committee|organi[sz]ation)s?)\b|\bresponsible\b/],
-  ['place', /\bwhere\b|\bwhich (?:provinces?|cit(?:y|ies)|districts?|venues?|locations?|places?|localit(?:y|ies)|halls?)\b|\bwhat (?:province|city|venue|location|place)\b/],
+  ['place', /\bwhere\b|\bwhich (?:venues?|locations?|places?|halls?)\b|\bwhat (?:venue|location|place)\b/],
+  ['region', /\bwhich (?:provinces?|cit(?:y|ies)|districts?|localit(?:y|ies)|communes?|wards?)\b|\bwhat (?:province|city|district)\b/],
   ['day', /\bon what (?:date|day)\b|\bwhat date\b|\bwhich (?:date|day)\b|\bwhat day\b/],
   ['date', /\bwhen\b|\bwhat month\b/],
   ['time', /\bwhat time\b|\bwhat hours?\b|\bwhich hours?\b|\btime slot\b|\bfrom what time\b/],
@@ -59,7 +68,14 @@ const EN: Array<[Wanted, RegExp]> = [
 ];
 
 /** The kinds of answer a question wants, most specific first; "description" only when nothing else applies. */
-export function wantedOf(folded: string, english: boolean): Wanted[] {
+export function wantedOf(folded: string, english: boolean, namesDocument = false): Wanted[] {
+  const wants = wantedOfText(folded, english);
+  // "Kế hoạch 04-KH/TU về việc gì?": the answer is what that document is about, nothing else.
+  const asksSubject = /\bve (?:viec |van de |noi dung |linh vuc )?gi\b|\bnoi dung (?:gi|chinh)\b|\bwhat (?:is|was|are|were) (?:\w+ ){0,8}about\b|\babout what\b/.test(folded);
+  return namesDocument && asksSubject ? ['subject', ...wants.filter((w) => w !== 'description')] : wants;
+}
+
+function wantedOfText(folded: string, english: boolean): Wanted[] {
   let wants = (english ? EN : VI).filter(([, pattern]) => pattern.test(folded)).map(([wanted]) => wanted);
   // "Which Ministry of Health official …" asks for a person, not the ministry.
   if (english && wants.includes('person')) wants = wants.filter((w) => w !== 'organization');

@@ -1,0 +1,22 @@
+import { foldForMatch } from '../../text/normalize.js';
+import { titlesAfter, titlesBefore } from '../../text/titles.js';
+import type { AnalyzedQuestion } from '../question/analyze.js';
+import type { TypedSpan } from './typed-spans.js';
+
+/** "Trần Sỹ Thanh (Chủ tịch UBND thành phố)": a person with the titles the sentence gives them. */
+export function personWithTitles(sentence: string, span: TypedSpan): string {
+  const titles = titlesOf(sentence, span);
+  return titles ? `${span.text} (${titles})` : span.text;
+}
+
+/** The titles a sentence gives a person, before or after the name. */
+export function titlesOf(sentence: string, span: TypedSpan): string {
+  return titlesBefore(sentence, span.start) || titlesAfter(sentence, span.end);
+}
+
+/** True when a person's titles hold one the question names ("Bí thư Thành ủy … là ai?"). */
+export function hasAskedTitle(question: AnalyzedQuestion, sentence: string, span: TypedSpan): boolean {
+  if (question.titles.length === 0) return false;
+  const titles = foldForMatch(titlesOf(sentence, span));
+  return question.titles.some((phrase) => titles.includes(phrase));
+}
