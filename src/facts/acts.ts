@@ -33,7 +33,7 @@ const VERBS: ReadonlyArray<{ pattern: string; object: ActMention['object'] }> = 
   // "phát biểu tại hội nghị", a caption's "X phát biểu." — not "phát biểu ý kiến" of any delegate.
   { pattern: String.raw`(?:có\s+)?(?:bài\s+)?phát biểu(?=\s+(?:tại|trong)\s|\s*[.(]|\s*$)`, object: 'meeting' },
   { pattern: String.raw`(?:khẳng định|nhấn mạnh)(?=\s+tại\s+${MEETING})`, object: 'meeting' },
-  { pattern: String.raw`chủ trì(?!\s*,?\s*(?:và\s+)?phối hợp)`, object: 'meeting' },
+  { pattern: String.raw`(?:đồng\s+)?chủ trì(?!\s*,?\s*(?:và\s+)?phối hợp)`, object: 'meeting' },
   { pattern: String.raw`ký(?:\s+ban hành)?`, object: 'document' },
   { pattern: String.raw`tiếp thu,\s*giải trình|giải trình,\s*tiếp thu|tiếp thu và giải trình|tiếp thu|giải trình`, object: 'document' },
   { pattern: String.raw`truyền đạt`, object: 'document' },

@@ -28,8 +28,10 @@ function responsibleIn(clause: string, sentence: string, previous: string | null
   const subject = clause.replace(LEADING_CONNECTIVES, '').match(SUBJECT);
   const words = subject?.[1]!.trim();
   if (words && words.split(/\s+/).length <= 24 && PARTY_HEAD.test(words) && !/^các hội nghị/iu.test(words)) {
+    // "Ban Chỉ đạo yêu cầu các địa phương hoàn thành …": those asked are the ones responsible.
+    const asked = words.match(/(?<![\p{L}])(?:yêu cầu|đề nghị)\s+(.+)$/u);
     const owner = words.match(/(?<![\p{L}])của\s+(.+)$/u);
-    return (owner ? owner[1]! : words).trim();
+    return (asked ? asked[1]! : owner ? owner[1]! : words).trim();
   }
   const carried = previous?.match(ASSIGNED_BY_GIAO);
   return carried && carried[1]!.split(/\s+/).length <= 16 ? carried[1]!.trim() : null;
@@ -37,14 +39,23 @@ function responsibleIn(clause: string, sentence: string, previous: string | null
 
 function taskOf(clause: string, phrase: string): string {
   const task = (phrase ? clause.replace(phrase, ' ') : clause)
+    .replace(/^[\s,;:.\-–]+/u, '')
     .replace(LEADING_CONNECTIVES, '')
     .replace(/\s+,/g, ',')
     .replace(/\s{2,}/g, ' ')
-    .replace(/(?:,|\s)+(?:và\s+)?$/u, '')
-    .replace(/[.;…/]+$/u, '')
+    .replace(/(?:[\s,.;:…/]|\svà)+$/u, '')
     .trim();
   return task.charAt(0).toUpperCase() + task.slice(1);
 }
+
+/**
+ * "Trong quý I/2024, toàn tỉnh đã kết nạp 500 đảng viên": a period whose results are reported,
+ * not a deadline. A completion verb or a word looking ahead keeps it a deadline.
+ */
+const PERIOD_KINDS = new Set(['within_month', 'early_month', 'mid_month', 'late_month', 'quarter', 'late_quarter', 'year']);
+const LOOKS_AHEAD = /(?<![\p{L}])(?:sẽ|phải|cần|dự kiến|kế hoạch|yêu cầu|đề nghị|giao|bảo đảm|đảm bảo|hoàn thành|xong|hoàn tất|chậm nhất|trước)(?![\p{L}])/iu;
+const reportsResults = (clause: string, kind: string) =>
+  PERIOD_KINDS.has(kind) && /(?<![\p{L}])đã(?![\p{L}])/u.test(clause) && !LOOKS_AHEAD.test(clause);
 
 /** The clause of a sentence holding the phrase: clauses are separated by ";". */
 function clauseAround(sentence: string, index: number): { text: string; start: number } {
@@ -100,7 +111,7 @@ export function extractDeadlines(text: string, sentences: Span[], mentions: Docu
     for (const found of findDeadlinePhrases(sentence, reference)) {
       if (/tính\s+đến\s*$/iu.test(sentence.slice(0, found.index))) continue; // "Tính đến ngày …" reports status, sets no deadline
       const clause = clauseAround(sentence, found.index);
-      if (isStatus(clause.text)) continue;
+      if (isStatus(clause.text) || reportsResults(clause.text, found.kind)) continue;
       let task = taskOf(clause.text, found.phrase);
       let taskClause = clause.text;
       if (isTaskless(task)) {

@@ -15,7 +15,7 @@ export interface Person {
 
 /** Words a title starts with, capitalised before a name ("các đại biểu" is not a title). */
 const TITLE_WORDS =
-  String.raw`(?:[Nn]guyên\s+)?(?:Ủy viên|Uỷ viên|Phó|Bí thư|Chủ tịch|Trưởng|Giám đốc|Chánh|Tổng|Thứ trưởng|Bộ trưởng|Chủ nhiệm|Thành ủy viên|Thành uỷ viên|Tỉnh ủy viên|Tỉnh uỷ viên|Quận ủy viên|Huyện ủy viên|Đại biểu|Viện trưởng|Hiệu trưởng|Thủ trưởng|Thủ tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Người phát ngôn|Quyền|Chính ủy|Chính uỷ|Chính trị viên|Tư lệnh|Vụ trưởng|Cục trưởng|Chuyên viên|Chánh án|Kiểm sát trưởng|Đại sứ|Trợ lý|Thư ký)(?![\p{L}])`;
+  String.raw`(?:[Nn]guyên\s+)?(?:Ủy viên|Uỷ viên|Phó|Bí thư|Chủ tịch|Trưởng|Giám đốc|Chánh|Tổng|Thứ trưởng|Bộ trưởng|Chủ nhiệm|Thành ủy viên|Thành uỷ viên|Tỉnh ủy viên|Tỉnh uỷ viên|Quận ủy viên|Huyện ủy viên|Đại biểu|Viện trưởng|Hiệu trưởng|Thủ trưởng|Thủ tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|Người phát ngôn|Quyền|Chính ủy|Chính uỷ|Chính trị viên|Tư lệnh|Vụ trưởng|Cục trưởng|Chuyên viên|Chánh án|Kiểm sát trưởng|Đại sứ|Trợ lý|Thư ký|Báo cáo viên)(?![\p{L}])`;
 const TITLE_HEAD = new RegExp(`^${TITLE_WORDS}`, 'u');
 /** After a name and a comma, a title may be written in lower case ("Đại tá X, chính trị viên Ban Chỉ huy …"). */
 const TITLE_HEAD_ANY_CASE = new RegExp(`^${TITLE_WORDS}`, 'iu');
@@ -115,13 +115,15 @@ function honorificStart(before: string): number | null {
   return match ? match.index! + (match[0].length - match[0].trimStart().length) : null;
 }
 
+/** "Các đồng chí", "các ông": what opens a list of people. */
+const LIST_INTRO = /^(?:[Cc]ác\s*)?(?:[Đđ]ồng\s*chí|[Ôô]ng|[Bb]à)?\s*:?\s*$/u;
+
 /** An entry that is a person and nothing else (an item of a list): "Lê Thị Kim Dung, Phó Bí thư Thường trực Tỉnh ủy". */
 export function wholePerson(entry: string): Person | null {
   const trimmed = entry.trim().replace(/[.]+$/u, '');
   const person = personAtEnd(trimmed);
   if (!person) return null;
-  const lead = trimmed.slice(0, person.start).replace(HONORIFIC, '').trim();
-  return lead === '' ? person : null;
+  return LIST_INTRO.test(trimmed.slice(0, person.start)) ? person : null;
 }
 
 /**
@@ -148,7 +150,7 @@ export function subjectBefore(left: string): Person[] {
   }
   if (earlier.length === 0) return people;
   const opening = left.slice(0, earlier[0]!.start);
-  const opensList = clauseStart > 0 ? opening.length <= clauseStart + 2 : /^(?:[^,]{0,40},\s*)?$/u.test(opening);
+  const opensList = clauseStart > 0 ? opening.length <= clauseStart + 2 : /^(?:[^,]{0,40},\s*)?(?:[Cc]ác\s+(?:đồng\s*chí\s*|ông\s*|bà\s*)?)?$/u.test(opening);
   return opensList ? [...earlier, ...people] : people;
 }
 
@@ -158,12 +160,23 @@ export function peopleInList(text: string): Person[] {
   const offset = text.length - body.length;
   const entries = [...body.replace(/[.\s]+$/u, '').matchAll(/[^;]+/gu)];
   const people: Person[] = [];
-  for (const entry of entries) {
-    const person = wholePerson(entry[0]);
+  for (const [i, entry] of entries.entries()) {
+    // The last entry may run on into the sentence: "… của đồng chí X, Bí thư Tỉnh ủy, hội nghị đã thảo luận …".
+    const person = wholePerson(entry[0]) ?? (i === entries.length - 1 ? personBeforeClause(entry[0]) : null);
     if (!person) return [];
     people.push({ ...person, start: offset + entry.index! + person.start });
   }
   return people;
+}
+
+/** The person an entry opens with, the rest being the sentence going on after a comma. */
+function personBeforeClause(entry: string): Person | null {
+  const commas = [...entry.matchAll(/,/gu)].map((m) => m.index!).reverse();
+  for (const at of commas) {
+    const person = wholePerson(entry.slice(0, at));
+    if (person) return person;
+  }
+  return null;
 }
 
 /**

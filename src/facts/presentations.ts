@@ -72,7 +72,7 @@ function eventsOfAct(sentence: string, act: ActMention, objectEnd: number): Foun
   const make = (person: Person | null, document: string, titleOnly: string | null = null): Found => ({ person, titleOnly, act: actText, role: act.role, document, speech: false });
 
   // "Chủ trì hội nghị có các đồng chí: A; B", "dưới sự chủ trì của các đồng chí: A - titles; B - titles".
-  if (act.role === 'chair' && (/^\s*$/u.test(left) || /dưới sự\s*$/u.test(left))) {
+  if (act.role === 'chair' && (/^\s*$/u.test(left) || /dưới sự\s*$/iu.test(left))) {
     const list = right.match(/^\s*([^:;]*?)\s*(?:có|của)\s+(?=\S)/u);
     if (list) return peopleInList(right.slice(list[0].length)).map((person) => make(person, cleanDocument(list[1]!, true)));
   }
@@ -84,7 +84,9 @@ function eventsOfAct(sentence: string, act: ActMention, objectEnd: number): Foun
     if (people.length > 0 && people[0]!.start <= 12 && (act.object === 'meeting' || DOCUMENT_WORD.test(document))) return people.map((p) => make(p, document));
   }
   const document = cleanDocument(right, act.object === 'meeting');
-  if (act.object === 'document' && !DOCUMENT_WORD.test(document) && findDocumentMentions(document).length === 0) return [];
+  // A document, or a topic: "thông tin về việc sắp xếp bộ máy", "báo cáo về tình hình …".
+  const topic = /^\s*về\s+\S+\s+\S+/u.test(right);
+  if (act.object === 'document' && !topic && !DOCUMENT_WORD.test(document) && findDocumentMentions(document).length === 0) return [];
   const people = subjectBefore(left);
   if (people.length > 0) return people.map((p) => make(p, document));
   const title = bareTitle(left);

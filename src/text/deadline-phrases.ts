@@ -63,6 +63,12 @@ const PATTERNS: Pattern[] = [
     parse: (m, ref) => dated(m[1]!, ref, 'before_date'),
   },
   {
+    // "Hạn chót nộp hồ sơ là ngày 12-10-2018", "Thời hạn hoàn thành là ngày …": the day itself.
+    regex: new RegExp(String.raw`là\s+(?:ngày\s+)?${DAY}`, 'giu'),
+    parse: (m, ref) => dated(m[1]!, ref, 'by_date'),
+    guard: (before) => /(?:hạn chót|thời hạn|hạn cuối)(?![\p{L}])[^;.]{0,80}$/iu.test(before),
+  },
+  {
     // "… so với Trung ương quy định là ngày 31/8/2025": the day itself is the limit.
     regex: new RegExp(String.raw`(?:(?:đã\s+)?được\s+)?(?:quy định|ấn định)\s+(?:là\s+)?(?:vào\s+)?ngày\s+${DAY}`, 'giu'),
     parse: (m, ref) => dated(m[1]!, ref, 'by_date'),

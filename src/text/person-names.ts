@@ -90,27 +90,38 @@ export function nameAtEnd(text: string, options: NameOptions = {}): NameMatch | 
   const folded = run.map((word) => foldForMatch(word[0]));
   const inPlace = placeWords(run.map((word) => syllableKey(word[0])));
   const at = (from: number): NameMatch => ({ name: run.slice(from).map((word) => word[0]).join(' '), start: run[from]!.index! });
+  const written = run.map((word) => word[0]);
   for (let size = Math.min(5, run.length); size >= 2; size--) {
     const from = run.length - size;
     if (!SURNAMES.has(folded[from]!)) continue;
-    if (folded.slice(from).some((_, i) => inPlace.has(from + i))) continue;
-    if (run.slice(from + 1).some((word) => NEVER_MIDDLE.has(word[0].toLowerCase()))) continue;
-    if (NEVER_FIRST.has(run[from]![0].toLowerCase())) continue;
+    // A place before the name ("tỉnh Lâm Đồng Trần Văn Hiệp") or the whole run being one; a place word inside ("Nguyễn Thanh Xuân Hùng") is fine.
+    if (inPlace.has(from) || written.slice(from).every((_, i) => inPlace.has(from + i))) continue;
+    if (written.slice(from + 1).some((word) => NEVER_MIDDLE.has(word.toLowerCase()))) continue;
+    // "Lầu Văn Kim Hùng": "Kim" is a family name but here a middle one; in a name position the unknown family name before it belongs.
+    if (options.anySurname && from > 0 && MIDDLE_SYLLABLES.has(written[from]!.toLowerCase())) {
+      if (run.length <= 4 && isUnknownName(written, inPlace, 0)) return at(0);
+      if (isUnknownName(written.slice(from - 1), inPlace, from - 1) && size < 4) return at(from - 1);
+    }
+    if (NEVER_FIRST.has(written[from]!.toLowerCase())) continue;
     return at(from);
   }
-  if (options.anySurname && run.length >= 2 && run.length <= 4 && isUnknownName(run.map((word) => word[0]), inPlace)) return at(0);
+  if (options.anySurname && run.length >= 2 && run.length <= 4 && isUnknownName(written, inPlace, 0)) return at(0);
   return null;
 }
+
+/** Syllables that are family names but far more often middle names ("Nguyễn Văn A", "Lê Kim Hùng"). */
+const MIDDLE_SYLLABLES = new Set(['văn', 'thị', 'kim', 'đình', 'hoàng', 'thanh', 'hồng', 'quang', 'minh', 'ngọc', 'xuân', 'thu', 'hà', 'mai', 'lâm', 'tô', 'sơn', 'tân']);
 
 /** Words of bodies and offices that no personal name contains ("T.Ư Đảng", "Tỉnh ủy"). */
 const NEVER_IN_NAME = new Set(['đảng', 'ủy', 'uỷ', 'tỉnh', 'huyện', 'quận', 'phường', 'sở', 'ban', 'cục', 'viện', 'bộ']);
 
 /**
- * A run with an unknown family name is a name only if it is no place, starts with a syllable of
- * two letters or more that no body starts with, and holds no body word nor a strong family name inside.
+ * A run with an unknown family name is a name only if it does not start with a place nor a body
+ * word, starts with a syllable of two letters or more, and holds no body word nor a strong family
+ * name inside.
  */
-function isUnknownName(words: string[], inPlace: Set<number>): boolean {
-  if (inPlace.size > 0 || NEVER_FIRST.has(words[0]!.toLowerCase()) || words[0]!.length < 2) return false;
+function isUnknownName(words: string[], inPlace: Set<number>, offset: number): boolean {
+  if (inPlace.has(offset) || NEVER_FIRST.has(words[0]!.toLowerCase()) || words[0]!.length < 2) return false;
   return !words.some((word, i) => NEVER_IN_NAME.has(word.toLowerCase()) || (i > 0 && NEVER_MIDDLE.has(word.toLowerCase())));
 }
 

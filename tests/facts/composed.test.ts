@@ -99,3 +99,89 @@ describe('deadlines in other shapes', () => {
     expect(d.relatedDocument).toBe('45-KH/TU');
   });
 });
+
+describe('who did what at a meeting', () => {
+  const events = (text: string) => facts(text).presentations.map((p) => ({ presenter: p.presenter, role: p.role }));
+
+  it.each([
+    ['chairing, name first', 'Sáng 5/3, đồng chí Hoàng Văn Phong, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì hội nghị.', 'Hoàng Văn Phong', 'chair'],
+    ['chairing in the passive', 'Hội nghị do đồng chí Giàng Seo Chinh, Phó Bí thư Tỉnh ủy chủ trì.', 'Giàng Seo Chinh', 'chair'],
+    ['a programme line', '9h00: Đồng chí Lê Quốc Khánh, Bí thư Tỉnh ủy phát biểu khai mạc.', 'Lê Quốc Khánh', 'open'],
+    ['a named reporter', '9h15: Báo cáo viên Trung ương Trần Văn Hải trình bày chuyên đề về Nghị quyết số 18-NQ/TW.', 'Trần Văn Hải', 'present'],
+    ['a closing speech as a lead clause', 'Phát biểu bế mạc hội nghị, đồng chí Ngô Văn Thắng, Bí thư Thành ủy yêu cầu các cấp ủy khẩn trương cụ thể hóa nghị quyết.', 'Ngô Văn Thắng', 'close'],
+    ['attending and directing', 'Đồng chí Trần Cẩm Hương dự và phát biểu chỉ đạo hội nghị.', 'Trần Cẩm Hương', 'direct'],
+    ['a quick briefing', 'Thứ trưởng Bộ Nội vụ Vũ Chiến Dũng thông tin nhanh kết quả Hội nghị Trung ương 10.', 'Vũ Chiến Dũng', 'brief'],
+    ['conveying a lecture', 'Đồng chí Lê Minh Tuấn, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy truyền đạt chuyên đề về công tác cán bộ.', 'Lê Minh Tuấn', 'convey'],
+    ['signing', 'Phó Chủ tịch UBND tỉnh Trần Anh Khoa ký Quyết định số 1234/QĐ-UBND ban hành Kế hoạch chuyển đổi số.', 'Trần Anh Khoa', 'sign'],
+    ['a caption with a photo credit', 'Bí thư Tỉnh ủy Đỗ Trọng Hòa phát biểu kết luận hội nghị. Ảnh: Minh Hiếu', 'Đỗ Trọng Hòa', 'speak'],
+    ['on behalf of a body', 'Thay mặt Ban Thường vụ Tỉnh ủy, đồng chí Nguyễn Thị Thanh Lan, Phó Bí thư Thường trực Tỉnh ủy trình bày Báo cáo chính trị.', 'Nguyễn Thị Thanh Lan', 'present'],
+  ])('reads %s', (_, text, presenter, role) => {
+    expect(events(text)).toEqual([{ presenter, role }]);
+  });
+
+  it('gives one act to every person of a list, before or after the verb', () => {
+    const chairs = [{ presenter: 'Ngô Đông Hải', role: 'chair' }, { presenter: 'Đặng Ngọc Huy', role: 'chair' }];
+    expect(events('Các đồng chí: Ngô Đông Hải, Bí thư Tỉnh ủy; Đặng Ngọc Huy, Phó Bí thư Thường trực Tỉnh ủy chủ trì hội nghị.')).toEqual(chairs);
+    expect(events('Các đồng chí Ngô Đông Hải, Bí thư Tỉnh ủy; Đặng Ngọc Huy, Phó Bí thư Thường trực Tỉnh ủy đồng chủ trì hội nghị.')).toEqual(chairs);
+    expect(events('Chủ trì hội nghị có các đồng chí: Bí thư Tỉnh ủy Ngô Đông Hải; Phó Bí thư Thường trực Tỉnh ủy Đặng Ngọc Huy.')).toEqual(chairs);
+    expect(events('Tỉnh ủy tổ chức hội nghị dưới sự chủ trì của các đồng chí: Ngô Đông Hải - Bí thư Tỉnh ủy; Đặng Ngọc Huy - Phó Bí thư Thường trực Tỉnh ủy.')).toEqual(chairs);
+  });
+
+  it('takes the meeting the article reports for a bare "hội nghị", with what it considers', () => {
+    const [chair] = facts(
+      'Ngày 12/3/2024, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ. Bí thư Tỉnh ủy Lê Văn Khánh chủ trì hội nghị.',
+    ).presentations;
+    expect(chair).toMatchObject({ presenter: 'Lê Văn Khánh', role: 'chair', resolutions: ['57-NQ/TW'] });
+    expect(chair!.document).toMatch(/^Ban Thường vụ Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết số 57-NQ\/TW/u);
+  });
+
+  it('finds who a bare title is when the article names that office once', () => {
+    const p = facts('Bí thư Tỉnh ủy Lê Văn Khánh dự hội nghị. Sau đó, Bí thư Tỉnh ủy phát biểu chỉ đạo hội nghị.').presentations;
+    expect(p.map((e) => [e.presenter, e.role])).toEqual([['Lê Văn Khánh', 'direct']]);
+  });
+
+  it.each([
+    ['only attending', 'Dự hội nghị có đồng chí Nguyễn Văn Hùng, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Văn hóa.'],
+    ['also attending', 'Đồng chí Nguyễn Văn Cư, Bí thư Đảng ủy cùng dự hội nghị.'],
+    ['quoted, "Theo đồng chí …"', 'Theo đồng chí Trần Văn Nam, Bí thư Huyện ủy, việc quán triệt nghị quyết cần đi vào thực chất.'],
+    ['quoted, "cho biết"', 'Ông Nguyễn Văn Xô cho biết, đơn vị đã quán triệt Nghị quyết đến toàn thể đảng viên.'],
+    ['a body issuing', 'Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 12-KH/TU.'],
+    ['unnamed reporters', 'Báo cáo viên là các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy.'],
+    ['an assignment', 'UBND tỉnh giao Sở Nội vụ chủ trì, phối hợp với các sở ngành tham mưu.'],
+    ['receiving a delegation', 'Bí thư Tỉnh ủy Lê Văn An tiếp và làm việc với đoàn công tác.'],
+    ['a quote in a headline', 'Tổng Bí thư Tô Lâm nhấn mạnh: Nghị quyết 57 là đột phá quan trọng.'],
+    ['a department reporting', 'Sở Giáo dục và Đào tạo báo cáo tình hình chuẩn bị năm học mới.'],
+  ])('takes no event from %s', (_, text) => {
+    expect(facts(text).presentations).toEqual([]);
+  });
+});
+
+describe('deadlines that need the sentence around them', () => {
+  it.each([
+    ['a time-only clause after a list', 'Ban Tuyên giáo Tỉnh ủy sẽ mở các lớp bồi dưỡng gồm: phóng viên; biên tập viên; hoàn thành trước ngày 30/7/2024.', 'Ban Tuyên giáo Tỉnh ủy sẽ mở các lớp bồi dưỡng'],
+    ['"Thời gian hoàn thành" after the task', 'Ban Tổ chức Tỉnh ủy chủ trì tổ chức hội nghị tổng kết công tác cán bộ. Thời gian hoàn thành trong tháng 3.2025.', 'Ban Tổ chức Tỉnh ủy chủ trì tổ chức hội nghị tổng kết'],
+    ['"Thời hạn" with a colon', 'Sở Nội vụ tham mưu dự thảo quy chế làm việc. Thời hạn hoàn thành: trước ngày 30/9/2024.', 'Sở Nội vụ tham mưu dự thảo quy chế'],
+  ])('takes the task of %s', (_, text, task) => {
+    const d = only(facts(text).deadlines);
+    expect(d.task.startsWith(task)).toBe(true);
+    expect(d.task).not.toMatch(/^Thời/u);
+  });
+
+  it('reads a limit set by a rule, and not the status report before it', () => {
+    const d = only(facts('Đến ngày 15/7/2025, có 40/40 đảng bộ đã hoàn thành đại hội; sớm hơn so với Trung ương quy định là ngày 31/8/2025.').deadlines);
+    expect(d).toMatchObject({ kind: 'by_date', endDate: '2025-08-31' });
+    expect(d.task).toMatch(/^Có 40\/40 đảng bộ đã hoàn thành đại hội/u);
+  });
+
+  it('does not read the results of a past period as a deadline', () => {
+    expect(facts('Trong quý I/2024, toàn tỉnh đã kết nạp 500 đảng viên mới. Đến ngày 30/9/2024, toàn tỉnh đã có 95% số xã đạt chuẩn.').deadlines).toEqual([]);
+  });
+
+  it('counts a deadline in the headline once', () => {
+    const d = only(facts('Theo kế hoạch, Sở Xây dựng hoàn thành quy hoạch chung trước ngày 30/6/2025.', null, 'Hoàn thành quy hoạch chung trước ngày 30/6/2025').deadlines);
+    expect(d).toMatchObject({ kind: 'before_date', endDate: '2025-06-30' });
+    expect(d.quote).toMatch(/^Theo kế hoạch/u);
+    const [headline] = facts('Sở Xây dựng tổ chức hội nghị.', null, 'Hoàn thiện hồ sơ quy hoạch từ Quý III/2024').deadlines;
+    expect(headline).toMatchObject({ kind: 'from_quarter', startDate: '2024-07-01' });
+  });
+});
