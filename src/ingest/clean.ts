@@ -42,11 +42,12 @@ const ENDS_LIKE_SENTENCE = /[.!?…;:]["”’)\]]*$/u;
 
 /**
  * Long enough to be body text, yet not punctuated like a sentence: concatenated related
- * headlines. A photo caption ("… Ảnh: Hữu Hiệp") is not one, and neither is the last line,
- * which is often a paragraph the page (or the excerpt) cut off mid-sentence.
+ * headlines. A photo caption ("… Ảnh: Hữu Hiệp") is not one, nor the first line (a long
+ * headline), nor the last, which is often a paragraph the page (or the excerpt) cut off
+ * mid-sentence.
  */
-function isHeadlineRun(line: string, isLast: boolean): boolean {
-  return !isLast && line.length >= 100 && !ENDS_LIKE_SENTENCE.test(line) && !/(?<![\p{L}])Ảnh\s*:/u.test(line);
+function isHeadlineRun(line: string, isEdge: boolean): boolean {
+  return !isEdge && line.length >= 100 && !ENDS_LIKE_SENTENCE.test(line) && !/(?<![\p{L}])Ảnh\s*:/u.test(line);
 }
 
 /** " date 2026-02-25 Sáng 25/2, …": a capture's metadata prefix; the date is the page's. */
@@ -141,7 +142,7 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
     if (isDoubledLabel(line)) return;
     if (line.length >= 40 && seen.has(line)) return; // a paragraph or caption printed twice
     seen.add(line);
-    if (isHeadlineRun(line, i === body.length - 1)) return;
+    if (isHeadlineRun(line, i === 0 || i === body.length - 1)) return;
     if (LISTED_HEADLINE_STAMP.test(line)) {
       const previous = kept.at(-1);
       if (previous !== undefined && !ENDS_LIKE_SENTENCE.test(previous)) kept.pop();

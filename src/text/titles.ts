@@ -1,4 +1,5 @@
 import { foldForMatch } from './normalize.js';
+import { nameAtStart, personNamesIn } from './person-names.js';
 
 /**
  * Titles written next to a name: "Ủy viên Bộ Chính trị, Bí thư Thành ủy Đinh Tiến Dũng",
@@ -73,10 +74,19 @@ export function titlesAfter(text: string, nameEnd: number): string {
   return titles.join(', ');
 }
 
-/** Title phrases a question names, folded: "Bí thư Thành ủy Hà Nội dự … là ai?" → ["bi thu thanh uy"]. */
+/**
+ * Title phrases a question asks about, folded: "Bí thư Thành ủy Hà Nội dự … là ai?" →
+ * ["bi thu thanh uy"]. A title followed by a name ("Thủ tướng Phạm Minh Chính") describes a
+ * person the question names, it does not ask for one.
+ */
 export function titlePhrasesIn(text: string): string[] {
   const phrases: string[] = [];
+  const normalized = text.normalize('NFC');
   const heads = new RegExp(`(?<![\\p{L}])(?:${TITLE_HEADS.filter((h) => h.length > 3).join('|')})(?:\\s+[\\p{L}]+){0,2}`, 'giu');
-  for (const match of text.normalize('NFC').matchAll(heads)) phrases.push(foldForMatch(match[0]));
+  for (const match of normalized.matchAll(heads)) {
+    const end = match.index! + titleEnd(normalized.slice(match.index!));
+    if (nameAtStart(normalized.slice(end)) || personNamesIn(match[0]).length > 0) continue;
+    phrases.push(foldForMatch(match[0]).split(' ').slice(0, 4).join(' '));
+  }
   return phrases;
 }

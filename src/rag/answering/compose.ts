@@ -27,6 +27,13 @@ function sentenceEvidence(candidate: Candidate, matched: Set<string>): Evidence 
   return evidenceOf(candidate, start + lead, start + lead + trimmed.length);
 }
 
+/** Share of a text's words another text holds. */
+function wordShare(text: string, other: string): number {
+  const words = foldForMatch(text).match(/[a-z0-9]+/g) ?? [];
+  const have = new Set(foldForMatch(other).match(/[a-z0-9]+/g) ?? []);
+  return words.length === 0 ? 1 : words.filter((w) => have.has(w)).length / words.length;
+}
+
 /**
  * The answer's claims: the short answer first (the name, date or figure as the source writes
  * it), then each chosen sentence, every one cited to the passage it is.
@@ -35,7 +42,9 @@ export function composeClaims(question: AnalyzedQuestion, chosen: Candidate[], s
   const sentences = chosen.map((candidate) => sentenceEvidence(candidate, matched(candidate.text)));
   const claims: Claim[] = [];
   if (short) claims.push({ text: short, evidence: [sentences[0]!] });
-  for (const evidence of sentences) {
+  // A short answer that already says most of its sentence stands alone.
+  const saysItAll = short !== null && wordShare(sentences[0]!.quote, short) >= 0.7;
+  for (const evidence of saysItAll ? sentences.slice(1) : sentences) {
     claims.push({ text: question.language === 'en' ? `The source says: “${evidence.quote}”` : evidence.quote, evidence: [evidence] });
   }
   return claims;

@@ -11,8 +11,8 @@ import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js'
 import { composeClaims } from './compose.js';
 import { declined, type DecisionEntry, type Draft } from './draft.js';
 import { DEFAULT_MODEL, type AnswerModel } from './model.js';
-import { deadlineRegister } from './registers.js';
-import { shortAnswer } from './short-answer.js';
+import { deadlineRegister, personRegister } from './registers.js';
+import { presentationText, shortAnswer } from './short-answer.js';
 
 export interface ScoredCandidate {
   candidate: Candidate;
@@ -58,7 +58,7 @@ export class OfflineAnswerer {
       (q) => facts.documentMentions(q).length > 0 || facts.presentationsByDocument(q).length > 0 || facts.deadlinesOfDocument(q).length > 0,
     );
     if (question.documents.length > 0 && known.length === 0) return declined('the documents named are in no article');
-    const register = deadlineRegister(this.store, question);
+    const register = deadlineRegister(this.store, question) ?? personRegister(this.store, question, (fact) => presentationText(fact, question));
     if (register) return register;
 
     const { scored, features } = this.score(question, passages);
@@ -93,13 +93,15 @@ export class OfflineAnswerer {
    * it leaves out. In article order, after the best.
    */
   private completing(question: AnalyzedQuestion, best: ScoredCandidate, scored: ScoredCandidate[], features: QuestionFeatures): Candidate[] {
-    const sameArticle = scored.filter((s) => s !== best && s.candidate.article.id === best.candidate.article.id && s.probability >= best.probability * EXTRA_RELATIVE);
+    const ofArticle = scored.filter((s) => s !== best && s.candidate.article.id === best.candidate.article.id);
+    const sameArticle = ofArticle.filter((s) => s.probability >= best.probability * EXTRA_RELATIVE);
     const extra: Candidate[] = [];
     const answers = (c: Candidate, part: QuestionPart) => part.wants.every((wanted) => wanted === 'description' || spansAnswering(wanted, c.spans, c.text, question.documents).length > 0);
     const partShare = (c: Candidate, part: QuestionPart) => (part.terms.length === 0 ? 1 : features.weights.sum([...features.matched(c.text)].filter((t) => part.terms.includes(t))) / (features.weights.sum(part.terms) || 1));
     for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants }]) {
       if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5)) continue;
-      const options = sameArticle.filter((s) => !extra.includes(s.candidate) && answers(s.candidate, part) && partShare(s.candidate, part) >= 0.3);
+      // A part the best sentence leaves out is answered elsewhere in the article, however the model ranks that sentence for the whole question.
+      const options = ofArticle.filter((s) => !extra.includes(s.candidate) && answers(s.candidate, part) && partShare(s.candidate, part) >= 0.3);
       const pick = options.sort((a, b) => b.probability * (0.5 + partShare(b.candidate, part)) - a.probability * (0.5 + partShare(a.candidate, part)))[0];
       if (pick && extra.length < MAX_EXTRA_SENTENCES) extra.push(pick.candidate);
     }
@@ -108,7 +110,7 @@ export class OfflineAnswerer {
       if (extra.length >= MAX_EXTRA_SENTENCES) break;
       if (extra.includes(other.candidate)) continue;
       const gained = [...features.matched(other.candidate.text)].filter((t) => !covered.has(t));
-      if (features.weights.sum(gained) / features.total < EXTRA_GAIN) continue;
+      if (features.weights.sum(gained) / features.flatTotal < EXTRA_GAIN) continue;
       extra.push(other.candidate);
       gained.forEach((t) => covered.add(t));
     }

@@ -2,6 +2,8 @@ import type { StoredDeadline, StoredDocumentMention, StoredPresentation } from '
 import type { Store } from '../../store/index.js';
 import type { ConversationFocus } from '../../store/trace-repository.js';
 import type { Evidence } from '../answer.js';
+import { matchesDocumentQuery } from '../../text/document-ids.js';
+import { showsAct } from '../question/acts.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { declined, type Draft } from './draft.js';
 
@@ -26,6 +28,35 @@ export function deadlineText(deadline: StoredDeadline, question: AnalyzedQuestio
 
 export function focusOfDeadlines(deadlines: StoredDeadline[]): ConversationFocus {
   return { documents: [...new Set(deadlines.flatMap((d) => (d.relatedDocument ? [d.relatedDocument] : [])))], persons: [] };
+}
+
+/**
+ * "Ông Lê Hồng Sơn đã làm gì …?", "What did X present?": every presentation fact of the
+ * person the question names (of the documents it names, when it names some), each cited.
+ */
+export function personRegister(store: Store, question: AnalyzedQuestion, describe: (fact: StoredPresentation) => string): Draft | null {
+  const asksWho = question.wants.includes('person') || question.wants.includes('organization');
+  const asksOther = question.wants.some((w) => w === 'number' || w === 'result' || w === 'day' || w === 'date' || w === 'deadline' || w === 'time' || w === 'place');
+  if (question.persons.length === 0 || asksWho || asksOther) return null;
+  if (!question.asksAct && question.acts.length === 0 && !question.wants.includes('document')) return null;
+  let facts = question.persons.flatMap((person) => store.facts.presentationsByPerson(person));
+  if (question.documents.length > 0) {
+    facts = facts.filter((f) => [...f.documentIds, ...f.resolutions].some((id) => question.documents.some((d) => matchesDocumentQuery(id, d))));
+  }
+  if (question.acts.length > 0 && !question.asksAct) {
+    const acting = facts.filter((f) => showsAct(question.acts, f.act));
+    if (acting.length > 0) facts = acting;
+  }
+  const unique = [...new Map(facts.map((f) => [f.id, f])).values()];
+  if (unique.length === 0) return null;
+  const claims = unique.slice(0, MAX_LIST).map((f) => ({ text: describe(f), evidence: [evidenceOfFact(f)] }));
+  return {
+    found: true,
+    claims,
+    focus: { documents: [...new Set(unique.flatMap((f) => [...f.documentIds, ...f.resolutions]))], persons: [unique[0]!.presenter] },
+    probability: 1,
+    decision: [{ strategy: 'person register', probability: 1, chosen: true, first: claims[0]!.text.slice(0, 100) }],
+  };
 }
 
 /**

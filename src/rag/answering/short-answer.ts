@@ -2,7 +2,9 @@ import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import type { Candidate } from '../candidates/collect.js';
 import { spansAnswering, type TypedSpan } from '../candidates/typed-spans.js';
 import { hasAskedTitle, personWithTitles } from '../candidates/person-titles.js';
-import { ACT_FORMS } from '../question/acts.js';
+import type { StoredDeadline, StoredPresentation } from '../../store/fact-repository.js';
+import { ACT_FORMS, showsAct } from '../question/acts.js';
+import { deadlineText } from './registers.js';
 import type { AnalyzedQuestion, Wanted } from '../question/analyze.js';
 
 /** Words between two offsets of a text. */
@@ -72,8 +74,13 @@ export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): st
       if (answer) answers.push(answer);
     }
   }
-  const short = [...new Set(answers)].join('; ');
-  return short && short.length < chosen[0]!.text.length * 0.8 ? short : null;
+  return answers.length > 0 ? [...new Set(answers)].join('; ') : null;
+}
+
+/** "Vũ Đức Bảo (Ủy viên Ban Thường vụ Thành ủy, …) trình bày Kế hoạch …": a presentation fact as an answer. */
+export function presentationText(fact: StoredPresentation, question: AnalyzedQuestion): string {
+  const titles = fact.titles.length > 0 ? ` (${fact.titles.join(', ')})` : '';
+  return question.language === 'en' ? `${fact.presenter}${titles} — ${fact.act}: ${fact.document}` : `${fact.presenter}${titles} ${fact.act} ${fact.document}`;
 }
 
 function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted, candidate: Candidate): string | null {
@@ -84,10 +91,18 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted,
   if (order) spans = spans.filter((s) => s.type === order.find((type) => spans.some((x) => x.type === type)));
   if (spans.length === 0) return null;
   if (wanted === 'person') {
+    // A fact of this sentence with the act asked about says who, with titles and what they presented.
+    const facts = candidate.presentations.filter((f) => question.acts.length === 0 || showsAct(question.acts, f.act));
+    if (facts.length > 0 && !question.isList) return presentationText(facts[0]!, question);
     const listed = question.isList || question.acts.some((act) => act === 'chair' || act === 'attend');
     const titled = spans.filter((span) => hasAskedTitle(question, sentence, span));
     const people = listed && titled.length === 0 ? disjoint(spans) : [nearest(titled.length > 0 ? titled : spans, anchors, sentence)!];
     return people.map((span) => personWithTitles(sentence, span)).join('; ');
+  }
+  if (wanted === 'deadline' && candidate.deadlines.length > 0) {
+    const words = new Set(question.deadlineSubject);
+    const share = (d: StoredDeadline) => foldedWordsOf(`${d.task} ${d.responsible ?? ''}`).filter((w) => words.has(w)).length;
+    return deadlineText([...candidate.deadlines].sort((a, b) => share(b) - share(a))[0]!, question, true);
   }
   if (wanted === 'number') {
     const nouns = countNouns(question);

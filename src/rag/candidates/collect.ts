@@ -1,4 +1,5 @@
 import type { Document } from '@langchain/core/documents';
+import type { StoredDeadline, StoredPresentation } from '../../store/fact-repository.js';
 import type { Store } from '../../store/index.js';
 import { fromOutlet, outletMarkerLength } from '../../text/outlets.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
@@ -22,6 +23,9 @@ export interface ArticleView {
   outlet: -1 | 0 | 1;
   /** Best rank (0 = first) of a passage of this article in the retrieval. */
   rank: number;
+  /** The article's facts (who presented what, what is due when), each tied to its sentence. */
+  presentations: StoredPresentation[];
+  deadlines: StoredDeadline[];
 }
 
 /** One sentence that might answer the question. */
@@ -37,6 +41,9 @@ export interface Candidate {
   /** Rank of the best retrieved passage holding the sentence; articles' lead sentences take their article's rank. */
   rank: number;
   spans: TypedSpan[];
+  /** Facts extracted from this sentence. */
+  presentations: StoredPresentation[];
+  deadlines: StoredDeadline[];
 }
 
 /** Sentences of an article's opening that are candidates even when no retrieved passage holds them. */
@@ -83,6 +90,8 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
         // A sentence no retrieved passage holds ranks just after its article's best passage.
         rank: best?.rank ?? view.rank + 1,
         spans: typedSpans(text),
+        presentations: view.presentations.filter((f) => f.start < span.end && span.start < f.end),
+        deadlines: view.deadlines.filter((f) => f.start < span.end && span.start < f.end),
       });
     });
   }
@@ -96,7 +105,20 @@ function articleView(store: Store, id: string, question: AnalyzedQuestion, rank:
   const sources = store.articles.sourcesOf(id);
   const lead = [article.title, ...sentences.slice(0, 3).map((s) => article.text.slice(s.start, s.end))].join(' ');
   const outlet = question.outlet ? (fromOutlet(question.outlet, [article.source, ...sources].join(' '), article.text.slice(0, 200)) || sentences.slice(0, 3).some((s) => outletMarkerLength(article.text.slice(s.start)) > 0 && fromOutlet(question.outlet!, '', article.text.slice(s.start, s.end))) ? 1 : -1) : 0;
-  return { id, source: article.source, sources, title: article.title, publishedDate: article.publishedDate, text: article.text, sentences, lead, outlet, rank };
+  return {
+    id,
+    source: article.source,
+    sources,
+    title: article.title,
+    publishedDate: article.publishedDate,
+    text: article.text,
+    sentences,
+    lead,
+    outlet,
+    rank,
+    presentations: store.facts.presentationsOfArticle(id),
+    deadlines: store.facts.deadlinesOfArticle(id),
+  };
 }
 
 /** A candidate as quotable evidence. */

@@ -1,6 +1,7 @@
 import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { identifierTokens } from '../../text/identifiers.js';
+import { titlesAfter } from '../../text/titles.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { ACT_FORMS, showsAct, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
@@ -16,9 +17,9 @@ import { hasAskedTitle } from './person-titles.js';
  * article. Every feature is a number in a small range; the model's weights are fitted.
  */
 export const FEATURES = [
-  'cov', 'covRel', 'ctx', 'artRel', 'phrase', 'run',
+  'cov', 'covRel', 'focus', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
   'type', 'typeMissing', 'near', 'count',
-  'act', 'actMissing', 'actNear', 'titleMatch',
+  'act', 'actMissing', 'actNear', 'titleMatch', 'factAct', 'factDoc', 'factDeadline',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
   'outlet', 'rank', 'lead', 'title', 'len', 'person',
 ] as const;
@@ -55,14 +56,22 @@ function longestCommonRun(a: string[], b: string[]): number {
 
 /** What stays the same for every candidate of one question. */
 export class QuestionFeatures {
+  /** Weight of every concept of the question: what full coverage is. */
   readonly total: number;
+  /** Weight of every word of the question, concepts aside (for words a sentence adds to another). */
+  readonly flatTotal: number;
+  private readonly focusTotal: number;
   private readonly questionWords: string[];
   private readonly questionBigrams: Set<string>;
   private readonly bigramTotal: number;
+  private rarity: (pair: string) => number = () => 0;
   /** What every candidate of one article shares: its identifiers, the documents it cites, the days of its opening. */
   private readonly articles = new Map<string, { ids: Set<string>; mentions: ReturnType<typeof findDocumentMentions>; leadDays: Array<{ day: number; month: number }> }>();
   private readonly strong: Set<string>;
   private maxCoverage = 1e-9;
+  /** How many candidates hold each question word pair: a pair few of them share marks the sentence asked about. */
+  private readonly pairCounts = new Map<string, number>();
+  private rareTop = 1e-9;
   private maxArticle = 1e-9;
   private readonly articleCoverage = new Map<string, number>();
 
@@ -72,7 +81,9 @@ export class QuestionFeatures {
     candidates: Candidate[],
   ) {
     weights.load(question.terms);
-    this.total = weights.sum(question.terms) || 1;
+    this.total = question.groups.reduce((sum, group) => sum + Math.max(...group.alternatives.map((alt) => this.alternativeWeight(alt))), 0) || 1;
+    this.flatTotal = weights.sum(question.terms) || 1;
+    this.focusTotal = weights.sum(question.focus);
     this.questionWords = foldedWordsOf(question.searchText);
     const content = new Set(question.terms);
     this.questionBigrams = new Set([...bigrams(this.questionWords)].filter((pair) => pair.split(' ').some((w) => content.has(w))));
@@ -80,6 +91,12 @@ export class QuestionFeatures {
     // The rarer half of the question's words: the ones an answer's span should sit next to.
     const sorted = [...question.terms].sort((a, b) => weights.weight(b) - weights.weight(a));
     this.strong = new Set(sorted.slice(0, Math.max(2, Math.ceil(sorted.length / 2))));
+    for (const candidate of candidates) {
+      for (const pair of bigrams(foldedWordsOf(candidate.text))) if (this.questionBigrams.has(pair)) this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+    }
+    const rarity = (pair: string) => Math.log(1 + candidates.length / (1 + (this.pairCounts.get(pair) ?? 0)));
+    this.rarity = rarity;
+    this.rareTop = [...this.pairCounts.keys()].map(rarity).sort((a, b) => b - a).slice(0, 4).reduce((sum, x) => sum + x, 0) || 1e-9;
     for (const candidate of candidates) {
       this.maxCoverage = Math.max(this.maxCoverage, this.coverage(candidate.text));
       if (!this.articleCoverage.has(candidate.article.id)) {
@@ -101,7 +118,7 @@ export class QuestionFeatures {
     let cached = this.articles.get(article.id);
     if (!cached) {
       cached = {
-        ids: new Set(identifierTokens(`${article.title} ${article.text}`)),
+        ids: new Set(identifierTokens(`${article.title} ${article.text} ${article.publishedDate?.split('-').reverse().join('/') ?? ''}`)),
         mentions: this.question.documents.length > 0 ? findDocumentMentions(article.text) : [],
         leadDays: findDateSpans(article.lead).flatMap((d) => dayMonthOf(d) ?? []),
       };
@@ -110,10 +127,18 @@ export class QuestionFeatures {
     return cached;
   }
 
-  /** Weighted share of the question's terms a text holds. */
+  /** An alternative phrasing weighs the mean of its words: a long phrasing is not worth more than a short one. */
+  private alternativeWeight(words: string[], present?: Set<string>): number {
+    if (words.length === 0) return 0;
+    return this.weights.sum(present ? words.filter((w) => present.has(w)) : words) / words.length;
+  }
+
+  /** Weighted share of the question's concepts a text holds (each by its best-covered phrasing). */
   coverage(text: string): number {
     const present = new Set(foldedWordsOf(text));
-    return this.weights.sum(this.question.terms.filter((t) => present.has(t))) / this.total;
+    let gained = 0;
+    for (const group of this.question.groups) gained += Math.max(...group.alternatives.map((alt) => this.alternativeWeight(alt, present)));
+    return gained / this.total;
   }
 
   /** The question's terms a text holds. */
@@ -126,6 +151,7 @@ export class QuestionFeatures {
     const q = this.question;
     const { text, article } = candidate;
     const words = foldedWordsOf(text);
+    const wordSet = new Set(words);
     const cov = this.coverage(text);
     const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate.spans, text, q.documents));
     const first = answering[0] ?? [];
@@ -134,7 +160,7 @@ export class QuestionFeatures {
     const articleDays = cached.leadDays;
     const sameDay = (d: { day: number; month: number }) => (x: { day: number; month: number }) => x.day === d.day && x.month === d.month;
     const around = `${previous} ${text} ${article.title}`;
-    const share = (present: Set<string>) => (q.identifiers.length === 0 ? 1 : q.identifiers.filter((id) => present.has(id)).length / q.identifiers.length);
+    const share = (present: Set<string>) => (q.identifiers.length === 0 ? 1 : q.identifiers.filter((forms) => forms.some((id) => present.has(id))).length / q.identifiers.length);
     const namedDocuments = q.documents;
     const articleMentions = cached.mentions;
     const sentenceMentions = namedDocuments.length > 0 ? findDocumentMentions(text) : [];
@@ -142,9 +168,11 @@ export class QuestionFeatures {
     return {
       cov,
       covRel: cov / this.maxCoverage,
+      focus: this.focusTotal > 0 ? this.weights.sum(q.focus.filter((t) => wordSet.has(t))) / this.focusTotal : 0,
       ctx: this.coverage(`${around} ${article.lead}`),
       artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,
       phrase: [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.bigramWeight(pair), 0) / this.bigramTotal,
+      rarePhrase: Math.min(1, [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.rarity(pair), 0) / this.rareTop),
       run: Math.min(6, longestCommonRun(this.questionWords, words)) / 6,
       type: q.wants.length === 0 ? 0 : first.length > 0 ? 1 : 0,
       typeMissing: q.wants.length > 0 && answering.every((spans) => spans.length === 0) ? 1 : 0,
@@ -153,6 +181,9 @@ export class QuestionFeatures {
       act: q.acts.length > 0 && showsAct(q.acts, text) ? 1 : 0,
       actMissing: q.acts.length > 0 && wantsWho && !showsAct(q.acts, text) ? 1 : 0,
       actNear: wantsWho && q.acts.length > 0 && showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
+      factAct: q.acts.length > 0 && candidate.presentations.some((f) => showsAct(q.acts, f.act)) ? 1 : 0,
+      factDoc: namedDocuments.length > 0 && candidate.presentations.some((f) => [...f.documentIds, ...f.resolutions].some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d)))) ? 1 : 0,
+      factDeadline: q.wants.includes('deadline') ? Math.max(0, ...candidate.deadlines.map((d) => this.subjectShare(`${d.task} ${d.responsible ?? ''}`))) : 0,
       titleMatch: q.titles.length > 0 && candidate.spans.some((span) => span.type === 'person' && hasAskedTitle(q, text, span)) ? 1 : 0,
       idsMissing: 1 - share(cached.ids),
       idsSentMissing: 1 - share(new Set(identifierTokens(around))),
@@ -167,6 +198,14 @@ export class QuestionFeatures {
       len: Math.log(1 + text.length / 100),
       person: q.persons.length > 0 ? q.persons.filter((p) => foldForMatch(text).includes(foldForMatch(p))).length / q.persons.length : 0,
     };
+  }
+
+  /** Share of the question's deadline subject ("các hội nghị do đảng ủy cơ sở tổ chức") a task holds; 1 when the question names none. */
+  private subjectShare(task: string): number {
+    const subject = this.question.deadlineSubject;
+    if (subject.length === 0) return 1;
+    const words = new Set(foldedWordsOf(task));
+    return this.weights.sum(subject.filter((w) => words.has(w))) / (this.weights.sum(subject) || 1);
   }
 
   /** How close the nearest answering span is to the question's rarer words in the sentence: 1 beside them, towards 0 far away. */
@@ -190,9 +229,24 @@ export class QuestionFeatures {
     const lower = text.toLowerCase();
     const positions = q.acts.flatMap((act) => [...lower.matchAll(new RegExp(`(?<![\\p{L}])${actPattern(act)}(?![\\p{L}])`, 'gu'))].map((m) => m.index!));
     const words = (from: number, to: number) => (text.slice(Math.min(from, to), Math.max(from, to)).match(/\s+/g) ?? []).length;
-    const best = Math.min(...spans.flatMap((span) => positions.map((p) => (p >= span.end ? words(span.end, p) : words(p, span.start)))));
+    // A person is the one who acts when the verb stands right after their name and titles ("NAME, TITLES trình bày").
+    const best = Math.min(
+      ...spans.flatMap((span) => {
+        const end = span.end + titlesAfterLength(text, span.end);
+        return positions.map((p) => (p >= end ? words(end, p) : p >= span.start ? 0 : words(p, span.start)));
+      }),
+    );
     return Number.isFinite(best) ? Math.exp(-best / 8) : 0;
   }
+}
+
+/** How far a person's titles run after the name (", Phó Bí thư Tỉnh ủy" → its length). */
+function titlesAfterLength(text: string, end: number): number {
+  const titles = titlesAfter(text, end);
+  if (!titles) return 0;
+  const last = titles.split(', ').at(-1)!;
+  const at = text.indexOf(last, end);
+  return at < 0 ? 0 : at + last.length - end;
 }
 
 const actPattern = (act: Act) => `(?:${ACT_FORMS[act].join('|')})`;

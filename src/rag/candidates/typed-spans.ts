@@ -21,8 +21,8 @@ const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|
 /** A kind of document however written ("chương trình hành động", "Kế hoạch"). */
 const KIND = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|đề cương|văn kiện|dự thảo)(?![\p{L}])`, 'giu');
 const QUOTED = /[“"]([^”"]{8,300})[”"]/gu;
-/** "về tình hình, giải pháp …": what a document or meeting is about, to the end of the clause. */
-const ABOUT = /(?<![\p{L}])về\s+([^;.]{8,300})/gu;
+/** "về tình hình, giải pháp …": what a document or meeting is about, to the end of the clause (every "về", even inside another's clause). */
+const ABOUT = /(?<![\p{L}])về\s+(?=([^;.]{8,300}))/gu;
 /** An enumeration after a colon: "… 4 nội dung: A; B; C", "gồm: A, B và C". */
 const LIST = /:\s*([^:]{12,})$/u;
 
@@ -56,7 +56,7 @@ export function typedSpans(sentence: string): TypedSpan[] {
   }
   for (const match of sentence.matchAll(QUOTED)) spans.push({ type: 'quote', text: match[1]!, start: match.index! + 1, end: match.index! + 1 + match[1]!.length });
   for (const match of sentence.matchAll(ABOUT)) {
-    const start = match.index! + match[0].indexOf(match[1]!);
+    const start = match.index! + match[0].length;
     spans.push({ type: 'about', text: match[1]!.trim(), start, end: start + match[1]!.trim().length });
   }
   const list = sentence.match(LIST);
@@ -77,7 +77,7 @@ const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
   date: ['day', 'date', 'period', 'deadline'],
   time: ['time'],
   period: ['period', 'date', 'deadline'],
-  deadline: ['deadline', 'day', 'date', 'period'],
+  deadline: ['deadline'],
   number: ['number'],
   document: ['document'],
   kind: ['kind', 'document'],

@@ -4,7 +4,7 @@ import { foldForMatch } from '../../text/normalize.js';
  * What someone does at a meeting or with a document, as the question asks it ("ai chủ trì",
  * "who signed") and as articles write it. The classes follow the facts' roles.
  */
-export type Act = 'present' | 'report' | 'brief' | 'convey' | 'sign' | 'chair' | 'open' | 'close' | 'direct' | 'speak' | 'respond' | 'attend' | 'issue';
+export type Act = 'present' | 'report' | 'brief' | 'convey' | 'sign' | 'chair' | 'open' | 'close' | 'direct' | 'speak' | 'respond' | 'summarize' | 'attend' | 'issue';
 
 /** The verbs of each act as articles write them, with their marks ("ký" is not "kỳ"). */
 export const ACT_FORMS: Record<Act, string[]> = {
@@ -19,6 +19,7 @@ export const ACT_FORMS: Record<Act, string[]> = {
   direct: ['chỉ đạo'],
   speak: ['phát biểu', 'kết luận', 'diễn văn', 'nhấn mạnh', 'cho biết', 'khẳng định'],
   respond: ['tiếp thu', 'giải trình'],
+  summarize: ['tổng hợp'],
   attend: ['dự', 'tham dự', 'có mặt'],
   issue: ['ban hành'],
 };
@@ -36,6 +37,7 @@ const VI_ACTS: Array<[Act, RegExp]> = [
   ['direct', /\bchi dao\b/],
   ['speak', /\bphat bieu\b|\bket luan (?:hoi nghi|phien|buoi)\b|\bdien van\b|\bduoc trich\b|\btrich loi\b/],
   ['respond', /\btiep thu\b|\bgiai trinh\b/],
+  ['summarize', /\btong hop\b/],
   ['attend', /\b(?:tham du|co mat)\b|\bdu (?:hoi nghi|buoi|phien|dai hoi|le|cuoc hop)\b/],
 ];
 
@@ -51,6 +53,7 @@ const EN_ACTS: Array<[Act, RegExp]> = [
   ['direct', /\bdirect(?:ed|s|ing|ions?)\b|\bgave (?:guidance|instructions)\b|\bsteer\w*\b/],
   ['speak', /\bspoke\b|\bspeak(?:s|ing)?\b|\baddress(?:ed|es|ing)\b|\bspeech\b|\bremarks\b|\bquoted\b|\bsaid\b|\bstressed\b|\burg(?:ed|ing)\b/],
   ['respond', /\brespond(?:ed|s|ing)?\b|\bexplain(?:ed|s|ing)?\b|\bincorporat\w*\b/],
+  ['summarize', /\bsummari[sz](?:ed|es|ing)\b|\bsummed up\b/],
   ['attend', /\battend(?:ed|s|ing)?\b|\bpresent at\b/],
   ['issue', /\bissu(?:ed|es|ing)\b|\bpromulgat\w*\b/],
 ];

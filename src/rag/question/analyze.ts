@@ -6,11 +6,16 @@ import { outletOfQuestion } from '../../text/outlets.js';
 import { titlePhrasesIn } from '../../text/titles.js';
 import { actsOf, type Act } from './acts.js';
 import { deadlineSubjectOf, dueByOf, dueWithinOf, purposeCut } from './deadline-question.js';
-import { englishDatesToVietnamese, isEnglish, romanNumeral, vietnameseTermsFor } from './english.js';
+import { englishDatesToVietnamese, isEnglish, romanNumeral, vietnameseConceptsFor, vietnameseTermsFor } from './english.js';
 import { wantedOf, type Wanted } from './wanted.js';
 
 export type { Wanted } from './wanted.js';
 export type { Act } from './acts.js';
+
+export interface TermGroup {
+  /** Alternative phrasings, each as folded words; covering any one of them covers the concept. */
+  alternatives: string[][];
+}
 
 export interface QuestionPart {
   terms: string[];
@@ -30,6 +35,16 @@ export interface AnalyzedQuestion {
   searchText: string;
   /** Folded content words (of the Vietnamese terms, for an English question): question words and function words removed. */
   terms: string[];
+  /**
+   * The words of the clause that holds the question word ("…, ai báo cáo tình hình của thành
+   * phố?"): what the answer's sentence must be about, the rest only says which event.
+   */
+  focus: string[];
+  /**
+   * The same words as concepts to cover: one word each for a Vietnamese question; for an
+   * English one, each glossary concept with its alternative phrasings ("tổng kết" or "sơ kết").
+   */
+  groups: TermGroup[];
   documents: DocumentQuery[];
   /** Known presenters the question names (as stored, with marks). */
   persons: string[];
@@ -39,8 +54,8 @@ export interface AnalyzedQuestion {
   wants: Wanted[];
   /** What someone did, when it asks about that ("ai chủ trì", "who signed"). */
   acts: Act[];
-  /** Numbers and Roman numerals the question names, folded ("22", "xvii", "2025"): what tells one meeting or term from another. */
-  identifiers: string[];
+  /** Numbers and Roman numerals the question names, folded, each with its alternative forms ([["22"], ["17", "xvii"]]): what tells one meeting or term from another. */
+  identifiers: string[][];
   /** Titles the question names, folded ("bi thu thanh uy" of "Bí thư Thành ủy Hà Nội … là ai?"). */
   titles: string[];
   /** The outlet the question names ("theo báo Lao Động"), as matching keys. */
@@ -109,12 +124,19 @@ function namesIn(words: string[], known: string[] | ReadonlyMap<string, string>)
   return found;
 }
 
-/** Numbers and Roman numerals of a question (folded): "Hội nghị lần thứ bảy … khóa XXV" → ["7", "xxv"]. */
-function identifiersOf(question: string, english: boolean): string[] {
-  const ids = new Set(identifierTokens(question));
-  // "17th tenure", "21st congress": the ordinal's Roman form is how the article writes it.
-  if (english) for (const m of question.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi)) ids.add(romanNumeral(Number(m[1])).toLowerCase());
-  return [...ids];
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15 };
+
+/**
+ * Numbers and Roman numerals of a question, folded, each with the ways an article may write
+ * it: "Hội nghị lần thứ bảy … khóa XXV" → [["7"], ["xxv"]]; "17th tenure" → [["17", "xvii"]].
+ */
+function identifiersOf(question: string, english: boolean): string[][] {
+  const ids: string[][] = identifierTokens(question).map((id) => [id]);
+  if (english) {
+    for (const m of question.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi)) ids.push([String(Number(m[1])), romanNumeral(Number(m[1])).toLowerCase()]);
+    for (const [word, n] of Object.entries(ORDINALS)) if (new RegExp(`\\b${word}\\b`, 'i').test(question)) ids.push([String(n), romanNumeral(n).toLowerCase()]);
+  }
+  return ids;
 }
 
 /**
@@ -159,7 +181,8 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
   const folded = foldForMatch(question);
   // An English question's own words match nothing in Vietnamese articles, except names and numbers.
   const englishKept = english ? question.match(/(?<![\p{L}])(?:\p{Lu}[\p{L}'-]*|\d[\d/.-]*)/gu)?.join(' ') ?? '' : '';
-  const terms = english ? contentWords(`${vietnamese.join(' ')} ${englishKept}`).filter((word) => !NOT_CONTENT.has(word)) : contentWords(question);
+  const groups = english ? englishGroups(question, englishKept) : contentWords(question).map((word) => ({ alternatives: [[word]] }));
+  const terms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
   const documents = parseDocumentQuery(question);
   const countWords = folded.match(/\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null;
   return {
@@ -167,6 +190,8 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     language: english ? 'en' : 'vi',
     searchText,
     terms,
+    groups,
+    focus: english ? terms : focusOf(question),
     documents,
     persons: [...new Set(namesIn(foldedWordsOf(question), knownPersons))],
     dates: daysIn([question, ...englishDates]),
@@ -186,6 +211,31 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     dueBy: dueByOf(folded),
     dueWithin: dueWithinOf(folded),
   };
+}
+
+const QUESTION_WORD = /\b(?:ai|gi|nao|bao nhieu|may|khi nao|bao gio|o dau|the nao|ra sao|khong)\b/;
+
+/** Content words of the last clause (between commas) that holds a question word; all of them when there is one clause. */
+function focusOf(question: string): string[] {
+  const clauses = question.split(/[,;:]\s*/u);
+  const asking = clauses.filter((clause) => QUESTION_WORD.test(foldForMatch(clause)));
+  return contentWords(asking.length > 0 && clauses.length > 1 ? asking.at(-1)! : question);
+}
+
+/** An English question's concepts in the articles' words, then the names and numbers it writes itself. */
+function englishGroups(question: string, kept: string): TermGroup[] {
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  const add = (alternatives: string[][]) => {
+    const usable = alternatives.filter((alt) => alt.length > 0);
+    const key = usable.map((alt) => alt.join(' ')).sort().join('|');
+    if (usable.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    groups.push({ alternatives: usable });
+  };
+  for (const alternatives of vietnameseConceptsFor(question)) add(alternatives.map((alt) => contentWords(alt).filter((word) => !NOT_CONTENT.has(word))));
+  for (const word of contentWords(kept).filter((w) => !NOT_CONTENT.has(w))) add([[word]]);
+  return groups;
 }
 
 /** "delegates" → "dai bieu": what an English count question counts, in the articles' words. */
