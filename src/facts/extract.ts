@@ -14,19 +14,27 @@ export interface ArticleForFacts {
   publishedDate: string | null;
 }
 
-/** "Chiều 6/12,", "Sáng 11-1,", "* Ngày 19/11,", "Chiều 23/11, tại …": when a reported meeting took place. */
-const EVENT_DATE = /^(?:[*•-]\s*)?(?:[\p{Lu}]{2,6}\s*-\s*)?((?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Sáng nay|Chiều nay)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?)(?=[\s,])/u;
+const DAY_MONTH = String.raw`\(?(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\)?`;
+
+/**
+ * "Chiều 6/12,", "Sáng 11-1,", "* Ngày 19/11,", "Sáng nay (25-2),": when a reported meeting took
+ * place, after an outlet's tag if there is one ("(HNMO) - ", "BDK.VN - ", "Trực tiếp - ").
+ */
+const EVENT_DATE = new RegExp(
+  String.raw`^(?:[*•-]\s*)?(?:\(?[\p{L}.]{2,20}(?:\s[\p{L}.]{2,20})?\)?\s*[-–]\s*)?((?:Sáng nay|Chiều nay|Hôm nay|Sáng|Chiều|Tối|Trưa|Ngày)\s+${DAY_MONTH})(?=[\s,])`,
+  'u',
+);
+/** "… diễn ra sáng 30-5, …": the date inside the sentence that reports the meeting. */
+const HELD_ON = new RegExp(String.raw`(?:diễn ra|tổ chức|khai mạc|họp)\s+(?:vào\s+)?((?:sáng|chiều|tối|ngày)\s+${DAY_MONTH})(?=[\s,.])`, 'iu');
 
 function conferenceDate(text: string, sentences: Span[], reference: DatedReference | null): EventDate {
-  for (const span of sentences.slice(0, 6)) {
-    const match = text.slice(span.start, span.end).match(EVENT_DATE);
-    if (!match) continue;
-    const [, raw, day, month, year] = match;
-    if (year) return { date: inferYear(+day!, +month!, { date: `${year}-01-01`, why: '', direction: 'after' }).date, raw: raw!, inference: null };
-    const inferred = inferYear(+day!, +month!, reference);
-    return { date: inferred.date, raw: raw!, inference: inferred.inference };
-  }
-  return { date: null, raw: null, inference: null };
+  const firsts = sentences.slice(0, 6).map((span) => text.slice(span.start, span.end));
+  const match = firsts.map((s) => s.match(EVENT_DATE)).find(Boolean) ?? firsts.map((s) => s.match(HELD_ON)).find(Boolean);
+  if (!match) return { date: null, raw: null, inference: null };
+  const [, raw, day, month, year] = match;
+  if (year) return { date: inferYear(+day!, +month!, { date: `${year}-01-01`, why: '', direction: 'after' }).date, raw: raw!, inference: null };
+  const inferred = inferYear(+day!, +month!, reference);
+  return { date: inferred.date, raw: raw!, inference: inferred.inference };
 }
 
 /**

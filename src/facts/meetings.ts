@@ -1,7 +1,7 @@
 import { findDocumentMentions, type DocumentMention } from '../text/document-ids.js';
 import { foldForMatch } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
-import { isTitle } from './people.js';
+import { startsWithTitle } from './people.js';
 
 /**
  * The meetings an article reports, as it first names them: "Ban Chấp hành Đảng bộ Quận khóa XXV
@@ -32,18 +32,18 @@ const HAPPENS = /(?:tổ chức|diễn ra|khai mạc|bế mạc|họp|làm việ
 
 /** Where the name of a meeting stops: who chairs or attends it, where and how it is held. */
 const STOP =
-  /\s+(?:dưới sự chủ trì|với sự tham dự|với sự tham gia|có sự tham dự|bằng hình thức|theo hình thức|diễn ra từ|tại (?:Hội trường|hội trường|trụ sở|Trụ sở|Trung tâm|Cung|Nhà|phòng|Phòng|điểm cầu))|[.;](?:\s|$)/u;
+  /\s+(?:dưới sự(?:\s+chủ trì)?|với sự tham dự|với sự tham gia|có sự tham dự|bằng hình thức|theo hình thức|diễn ra từ|tại (?:Hội trường|hội trường|trụ sở|Trụ sở|Trung tâm|Cung|Nhà|phòng|Phòng|điểm cầu))|[.;](?:\s|$)/u;
 
 /** The name also stops where a person's titles begin: "Hội nghị Tỉnh ủy lần thứ 8, Ủy viên Trung ương Đảng …". */
 function stopAtTitles(text: string): string {
   for (const comma of text.matchAll(/,\s+/gu)) {
-    if (isTitle(text.slice(comma.index! + comma[0].length))) return text.slice(0, comma.index);
+    if (startsWithTitle(text.slice(comma.index! + comma[0].length))) return text.slice(0, comma.index);
   }
   return text;
 }
 
 /** Lead words before the organiser: an outlet's name, a date, a place. */
-const LEAD = /^(?:\(?[\p{L}.]{2,20}\)?\s*[-–]\s+)?(?:(?:Sáng|Chiều|Tối|Ngày|Hôm nay|Sáng nay|Chiều nay)[^,]{0,30},\s*)?(?:tại [^,]{3,60},\s*)?/u;
+const LEAD = /^(?:\(?[\p{L}.]{2,20}(?:\s[\p{L}.]{2,20})?\)?\s*[-–]\s*)?(?:(?:Sáng|Chiều|Tối|Ngày|Hôm nay|Sáng nay|Chiều nay)[^,]{0,30},\s*)?(?:tại [^,]{3,60},\s*)?/u;
 
 const AGENDA = /(?:xem xét|thảo luận|cho ý kiến|bàn về|quán triệt|học tập|tổng kết|sơ kết|các nội dung sau|nội dung quan trọng)/u;
 
@@ -63,7 +63,7 @@ export function meetingIn(sentence: string): { description: string; kind: string
   const stop = sentence.slice(afterNoun).search(STOP);
   const end = Math.min(stop < 0 ? sentence.length : afterNoun + stop, start + 240);
   const description = stopAtTitles(sentence.slice(start, end)).replace(/[\s,:…]+$/u, '');
-  if (description.split(/\s+/).length < 3 || isTitle(description)) return null;
+  if (description.split(/\s+/).length < 3 || startsWithTitle(description)) return null;
   return { description, kind: kindOf(noun[0]), happens: organised || HAPPENS.test(sentence.slice(noun.index!)) };
 }
 

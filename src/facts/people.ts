@@ -39,6 +39,8 @@ const VERB_IN_TITLE =
   /(?<![\p{L}])(?:trình bày|báo cáo(?! viên)|phát biểu|chủ trì|quán triệt|truyền đạt|phổ biến|tiếp thu|giải trình|cho biết|nhấn mạnh|khẳng định|thông tin|nêu)(?![\p{L}])/u;
 
 export const isTitle = (part: string) => TITLE_HEAD.test(part.trim()) && !VERB_IN_TITLE.test(part);
+/** The text opens with a title, whatever follows ("Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy X có bài phát biểu …"). */
+export const startsWithTitle = (text: string) => TITLE_HEAD.test(text.trim());
 const isTitleAfterName = (part: string) => TITLE_HEAD_ANY_CASE.test(part.trim()) && !VERB_IN_TITLE.test(part);
 
 /** The parts of a title chain, each a title (or the body of the title before it); null when `text` is not a chain. */
@@ -103,8 +105,9 @@ export function personAtEnd(entry: string): Person | null {
     if (!titles || titles.length === 0) continue;
     const before = text.slice(0, at + named.start);
     if (!opensName(before)) continue;
-    // Titles on both sides: "Ủy viên Trung ương Đảng, Phó Bí thư Ngô Thị Thanh Hằng, Trưởng ban Biên tập …".
-    const ahead = trailingTitles(before.replace(HONORIFIC, ''));
+    // Titles on both sides: "Ủy viên Trung ương Đảng, Phó Bí thư Ngô Thị Thanh Hằng, Trưởng ban Biên tập …";
+    // not across "đồng chí", which opens the entry ("Thay mặt Đoàn Chủ tịch, đồng chí X, …").
+    const ahead = HONORIFIC.test(before) ? null : trailingTitles(before);
     return { name: named.name, titles: [...(ahead?.titles ?? []), ...titles], start: ahead?.start ?? honorificStart(before) ?? at + named.start };
   }
   return null;

@@ -32,13 +32,19 @@ interface Found {
   document: string;
   /** A lead speech ("Kết luận hội nghị, X khẳng định"): its resolutions come from what the speaker says next. */
   speech: boolean;
+  /** The sentence up to the act: a meeting named there is the one a bare "hội nghị" means; what is said after is not. */
+  before: string;
 }
 
 /** A page's time stamp run into the headline: "… của Bộ Chính trị 25/02/2026 06:40". */
 const TRAILING_STAMP = /\s+\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}\s*$/u;
 
 function cleanDocument(text: string, meeting: boolean): string {
-  const cleaned = text.replace(OBJECT_LEAD, '').replace(/^\s*(?:tại|trong)\s+/u, '').replace(TRAILING_STAMP, '');
+  const cleaned = text
+    .replace(OBJECT_LEAD, '')
+    .replace(/^\s*(?:tại|trong)\s+/u, '')
+    .replace(TRAILING_STAMP, '')
+    .replace(/\s*\((?:Ảnh|Nguồn|Video)\s*:[^)]*\)/giu, '');
   return (meeting ? cleaned : cleaned.replace(/\s+tại (?:hội nghị|phiên|kỳ họp)(?![\p{L}]).*$/u, '')).replace(/[\s.;,:]+$/u, '').trim();
 }
 
@@ -58,7 +64,7 @@ function leadEvents(sentence: string, lead: ActMention): { found: Found[]; subje
     const object = between.slice(0, people[0]?.start ?? between.length);
     if (people.length === 0 || !/,\s*$/u.test(object)) continue;
     const document = lead.object === 'meeting' || /^\s*(?:tại|trong)\s/u.test(object) ? cleanDocument(object, true) : cleanDocument(`${lead.act} ${object.trim()}`, false);
-    const found = people.map((person) => ({ person, titleOnly: null, act: lead.act, role: lead.role, document, speech: true }));
+    const found = people.map((person) => ({ person, titleOnly: null, act: lead.act, role: lead.role, document, speech: true, before: between.slice(0, people[0]!.start) }));
     return { found, subjectEnd: lead.end + between.length };
   }
   return null;
@@ -69,7 +75,7 @@ function eventsOfAct(sentence: string, act: ActMention, objectEnd: number): Foun
   const left = sentence.slice(0, act.start);
   const right = sentence.slice(act.end, objectEnd);
   const actText = onBehalf(sentence, act);
-  const make = (person: Person | null, document: string, titleOnly: string | null = null): Found => ({ person, titleOnly, act: actText, role: act.role, document, speech: false });
+  const make = (person: Person | null, document: string, titleOnly: string | null = null): Found => ({ person, titleOnly, act: actText, role: act.role, document, speech: false, before: left });
 
   // "Chủ trì hội nghị có các đồng chí: A; B", "dưới sự chủ trì của các đồng chí: A - titles; B - titles".
   if (act.role === 'chair' && (/^\s*$/u.test(left) || /dưới sự\s*$/iu.test(left))) {
@@ -119,9 +125,9 @@ function sentenceEvents(sentence: string): Found[] {
  * What a bare "hội nghị" means: the meeting its own sentence names ("X tổ chức Hội nghị lần thứ
  * 22 dưới sự chủ trì của …"), else the article's meeting of that kind.
  */
-function resolveMeeting(found: Found, sentence: string, context: { meetings: Meeting[]; agenda: DocumentMention[] }): Meeting | null {
+function resolveMeeting(found: Found, context: { meetings: Meeting[]; agenda: DocumentMention[] }): Meeting | null {
   if (found.document && !isBareMeeting(found.document) && !isMeetingTopic(found.document)) return null;
-  const own = meetingIn(sentence);
+  const own = meetingIn(found.before);
   if (own) return { ...own, mentions: [...findDocumentMentions(own.description), ...context.agenda] };
   return meetingFor(found.document, context.meetings);
 }
@@ -156,7 +162,7 @@ export function extractPresentations(text: string, sentences: Span[], eventDate:
       byTitle ??= namesByTitle(sentenceTexts);
       const presenter = found.person?.name ?? (found.titleOnly ? byTitle.get(foldForMatch(found.titleOnly)) : null);
       if (!presenter) continue;
-      const meeting = resolveMeeting(found, sentence, context);
+      const meeting = resolveMeeting(found, context);
       const resolved = !meeting ? found.document : isMeetingTopic(found.document) ? `${found.document} — ${meeting.description}` : meeting.description;
       const spokenLater = () => sentenceTexts.slice(index + 1).filter((later) => later.includes(presenter)).join(' ');
       const mentions = mentionsFor(found, resolved, meeting, spokenLater);
