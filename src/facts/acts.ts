@@ -55,6 +55,8 @@ export function actsIn(sentence: string): ActMention[] {
   const found: ActMention[] = [];
   for (const { regex, object } of ACTS) {
     for (const match of sentence.matchAll(regex)) {
+      // A capitalised verb inside a sentence is a name ("Phòng Văn hóa và Thông tin"), except where a sentence or programme line starts.
+      if (/^\p{Lu}/u.test(match[0]) && !/(?:^|[:;.•*-])\s*$/u.test(sentence.slice(0, match.index))) continue;
       const verb = squash(match[2]!);
       const act = squash(`${match[1] ?? ''}${verb}`);
       found.push({ act: act.charAt(0).toLowerCase() + act.slice(1), role: roleOfAct(verb), object, start: match.index!, end: match.index! + match[0].length });

@@ -5,7 +5,8 @@ import { findDeadlinePhrases } from '../text/deadline-phrases.js';
 import type { DeadlineFact } from './types.js';
 import type { DatedReference } from '../text/year-inference.js';
 
-const LEADING_CONNECTIVES = /^(?:(?:Theo kế hoạch|Theo đó|Đồng thời|Trong đó|Ngoài ra|Trước mắt|Cụ thể|Bên cạnh đó)\s*,?\s*)+/iu;
+const LEADING_CONNECTIVES =
+  /^(?:(?:Theo (?:kế hoạch|dự thảo|chương trình|đó|quy định|hướng dẫn|yêu cầu)|Đồng thời|Trong đó|Ngoài ra|Trước mắt|Cụ thể|Bên cạnh đó)\s*,?\s*)+/iu;
 
 /** "do X tổ chức", "giao X chủ trì": who the text makes responsible. */
 const ASSIGNED =
@@ -41,6 +42,7 @@ function taskOf(clause: string, phrase: string): string {
   const task = (phrase ? clause.replace(phrase, ' ') : clause)
     .replace(/^[\s,;:.\-–]+/u, '')
     .replace(LEADING_CONNECTIVES, '')
+    .replace(/^[\s,;:.\-–]+/u, '')
     .replace(/\s+,/g, ',')
     .replace(/\s{2,}/g, ' ')
     .replace(/(?:[\s,.;:…/]|\svà)+$/u, '')
@@ -109,7 +111,7 @@ export function extractDeadlines(text: string, sentences: Span[], mentions: Docu
     const previousSpan = sentences[i - 1];
     const previous = previousSpan && !text.slice(previousSpan.end, span.start).includes('\n') ? text.slice(previousSpan.start, previousSpan.end) : null;
     for (const found of findDeadlinePhrases(sentence, reference)) {
-      if (/tính\s+đến\s*$/iu.test(sentence.slice(0, found.index))) continue; // "Tính đến ngày …" reports status, sets no deadline
+      if (/tính(?:\s+đến)?\s*$/iu.test(sentence.slice(0, found.index))) continue; // "Tính đến ngày …" reports status, sets no deadline
       const clause = clauseAround(sentence, found.index);
       if (isStatus(clause.text) || reportsResults(clause.text, found.kind)) continue;
       let task = taskOf(clause.text, found.phrase);

@@ -19,7 +19,7 @@ export interface Meeting {
   mentions: DocumentMention[];
 }
 
-const NOUN = String.raw`(?:Hội nghị|Đại hội|Phiên(?=\s+(?:họp|trù bị|khai mạc|bế mạc|chính thức|thảo luận))|[Bb]uổi làm việc|[Cc]uộc họp|họp giao ban|[Kk]ỳ họp|Hội thảo|Tọa đàm|Toạ đàm)`;
+const NOUN = String.raw`(?:[Hh]ội nghị|[Đđ]ại hội|[Pp]hiên(?=\s+(?:họp|trù bị|khai mạc|bế mạc|chính thức|thảo luận))|[Bb]uổi làm việc|[Cc]uộc họp|họp giao ban|[Kk]ỳ họp|Hội thảo|Tọa đàm|Toạ đàm)`;
 const ANY_NOUN = new RegExp(`(?<![\\p{L}])${NOUN}(?![\\p{L}])`, 'iu');
 
 /** What tells one meeting from another right after its noun: a name, a number, "lần thứ", "toàn quốc" … */
@@ -67,13 +67,17 @@ export function meetingIn(sentence: string): { description: string; kind: string
   return { description, kind: kindOf(noun[0]), happens: organised || HAPPENS.test(sentence.slice(noun.index!)) };
 }
 
-/** Meetings of an article, the ones it reports happening first, and what its agenda names. */
-export function articleMeetings(text: string, sentences: Span[]): { meetings: Meeting[]; agenda: DocumentMention[] } {
+/**
+ * Meetings of an article, the ones it reports happening first and the body's before the
+ * headline's (a headline shortens the name), and what its agenda names.
+ */
+export function articleMeetings(text: string, sentences: Span[], titleEnd = 0): { meetings: Meeting[]; agenda: DocumentMention[] } {
   const found = sentences
     .slice(0, 12)
-    .map((span) => meetingIn(text.slice(span.start, span.end)))
-    .filter((m): m is NonNullable<typeof m> => m !== null);
-  found.sort((a, b) => Number(b.happens) - Number(a.happens));
+    .map((span) => ({ span, meeting: meetingIn(text.slice(span.start, span.end)) }))
+    .filter((m): m is { span: Span; meeting: NonNullable<ReturnType<typeof meetingIn>> } => m.meeting !== null)
+    .sort((a, b) => Number(b.meeting.happens) - Number(a.meeting.happens) || Number(a.span.start < titleEnd) - Number(b.span.start < titleEnd))
+    .map((m) => m.meeting);
   const agenda = text
     .split('\n')
     .filter((paragraph) => AGENDA.test(paragraph) && (ANY_NOUN.test(paragraph) || /nội dung/u.test(paragraph)))

@@ -106,12 +106,30 @@ function onBehalf(sentence: string, act: ActMention): string {
   return behalf && sameClause && behalf[0].length <= act.start && !act.act.startsWith('thay mặt') ? `thay mặt ${behalf[1]!.trim()} ${act.act}` : act.act;
 }
 
+/** "Báo cáo viên là đồng chí X, titles", "Báo cáo viên hội nghị: …": who briefs the meeting, when named. */
+const SPEAKER_IS = /(?:^|[,;]\s*)[Bb]áo cáo viên(?:\s+[^,.;:]{0,40}?)?\s*(?:là|:)\s+/u;
+
+function namedSpeakers(sentence: string): Found[] {
+  const match = sentence.match(SPEAKER_IS);
+  if (!match) return [];
+  const before = sentence.slice(0, match.index);
+  return peopleInList(sentence.slice(match.index! + match[0].length)).map((person) => ({
+    person,
+    titleOnly: null,
+    act: 'báo cáo viên',
+    role: 'brief',
+    document: '',
+    speech: false,
+    before,
+  }));
+}
+
 /** Every act of one sentence with who did it. */
 function sentenceEvents(sentence: string): Found[] {
   const lead = leadActOf(sentence);
   const fromLead = lead ? leadEvents(sentence, lead) : null;
   const acts = actsIn(sentence).filter((act) => !fromLead || act.start >= fromLead.subjectEnd);
-  const found = [...(fromLead?.found ?? [])];
+  const found = [...(fromLead?.found ?? []), ...namedSpeakers(sentence)];
   // An act's object runs to where the subject of a later act begins ("X trình bày A; Y trình bày B").
   const subjectStarts = acts.map((act) => subjectBefore(sentence.slice(0, act.start))[0]?.start);
   acts.forEach((act, i) => {
@@ -152,7 +170,7 @@ function mentionsFor(found: Found, document: string, meeting: Meeting | null, sp
  * counts too, but an act the body also tells is kept once, with the body's sentence.
  */
 export function extractPresentations(text: string, sentences: Span[], eventDate: EventDate, titleEnd = 0): PresentationFact[] {
-  const context = articleMeetings(text, sentences);
+  const context = articleMeetings(text, sentences, titleEnd);
   const sentenceTexts = sentences.map((s) => text.slice(s.start, s.end));
   let byTitle: Map<string, string | null> | undefined;
   const facts: PresentationFact[] = [];

@@ -74,9 +74,9 @@ const PATTERNS: Pattern[] = [
     parse: (m, ref) => dated(m[1]!, ref, 'by_date'),
   },
   {
-    // (hoàn thành) trong tháng 12/2020; vào (đến) cuối tháng 12/2023; đầu tháng 3 năm 2024; trong tháng 3.2021
+    // (hoàn thành) trong tháng 12/2020; vào (đến) cuối tháng 12/2023; đầu tháng 3 năm 2024; trong tháng 3.2021; đến hết tháng 6/2024
     regex: new RegExp(
-      String.raw`${DONE}(?:(?:ngay\s+)?(?:trong|vào)\s+(?:(đầu|giữa|cuối)\s+)?|(?:đến\s+)?(đầu|giữa|cuối)\s+)tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])`,
+      String.raw`${DONE}(?:(?:ngay\s+)?(?:trong|vào)\s+(?:(đầu|giữa|cuối)\s+)?|(?:đến\s+)?(đầu|giữa|cuối|hết)\s+)tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])`,
       'giu',
     ),
     parse: (m, ref) => {

@@ -135,6 +135,17 @@ describe('who did what at a meeting', () => {
     expect(chair!.document).toMatch(/^Ban Thường vụ Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết số 57-NQ\/TW/u);
   });
 
+  it('names a reporter the article names, not an unnamed one', () => {
+    const text = 'Ngày 20/5/2024, Đảng ủy Khối tổ chức hội nghị học tập chuyên đề năm 2024. Báo cáo viên là đồng chí Trần Thị Thu Hà, Phó Trưởng Ban Tuyên giáo Tỉnh ủy.';
+    expect(facts(text).presentations).toMatchObject([{ presenter: 'Trần Thị Thu Hà', role: 'brief', titles: ['Phó Trưởng Ban Tuyên giáo Tỉnh ủy'] }]);
+    expect(facts(text).presentations[0]!.document).toMatch(/tổ chức hội nghị học tập chuyên đề năm 2024/u);
+  });
+
+  it('does not take a capitalised body name for a verb', () => {
+    const [p] = facts('Ông Sùng Mí Vừ, Trưởng phòng Văn hóa và Thông tin huyện báo cáo kết quả thực hiện kế hoạch năm 2023.').presentations;
+    expect(p).toMatchObject({ presenter: 'Sùng Mí Vừ', role: 'report', titles: ['Trưởng phòng Văn hóa và Thông tin huyện'] });
+  });
+
   it('finds who a bare title is when the article names that office once', () => {
     const p = facts('Bí thư Tỉnh ủy Lê Văn Khánh dự hội nghị. Sau đó, Bí thư Tỉnh ủy phát biểu chỉ đạo hội nghị.').presentations;
     expect(p.map((e) => [e.presenter, e.role])).toEqual([['Lê Văn Khánh', 'direct']]);
@@ -171,6 +182,12 @@ describe('deadlines that need the sentence around them', () => {
     const d = only(facts('Đến ngày 15/7/2025, có 40/40 đảng bộ đã hoàn thành đại hội; sớm hơn so với Trung ương quy định là ngày 31/8/2025.').deadlines);
     expect(d).toMatchObject({ kind: 'by_date', endDate: '2025-08-31' });
     expect(d.task).toMatch(/^Có 40\/40 đảng bộ đã hoàn thành đại hội/u);
+  });
+
+  it('reads "đến hết tháng" after "Theo dự thảo", with the task left clean', () => {
+    const d = only(facts('Theo dự thảo, đến hết tháng 6/2024, các xã hoàn thành việc đăng ký điểm du lịch.').deadlines);
+    expect(d).toMatchObject({ kind: 'within_month', endDate: '2024-06-30', task: 'Các xã hoàn thành việc đăng ký điểm du lịch' });
+    expect(facts('Tính đến hết tháng 9/2024, tỉnh đã giải ngân 60% vốn đầu tư công.').deadlines).toEqual([]);
   });
 
   it('does not read the results of a past period as a deadline', () => {
