@@ -1,4 +1,5 @@
-import { parseIsoTimestamp, parsePublicationStamp } from '../text/dates.js';
+import { isoDate, parseIsoTimestamp, parsePublicationStamp } from '../text/dates.js';
+import { isWrapped, joinBrokenLines, joinOfficialHeader } from './line-layout.js';
 import { normalizeText } from '../text/normalize.js';
 import { sentencesOf } from '../text/sentences.js';
 
@@ -31,6 +32,7 @@ const FURNITURE = [
   /^theo dõi .{0,60} trên( google news)?$/iu,
   /^(rate this post|leave a reply|xem với cỡ chữ|đánh giá tác giả|leftcenterrightdel|ảnh minh họa|quang cảnh (hội nghị|cuộc họp))$/iu,
   /^(?!.*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})[^\p{L}]*$/u, // "• :", "|", "-------", "1": no letters, and no date stamp either
+  /^\d{1,4}\s+[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,2}$/u, // "0 Thanh Niên": a counter beside the outlet's name
   /^(từ khóa|tags?):/iu,
   /^lượt xem:?\s*\d+$/iu,
 ];
@@ -47,22 +49,11 @@ const ENDS_LIKE_SENTENCE = /[.!?…;:]["”’)\]]*$/u;
  * mid-sentence.
  */
 function isHeadlineRun(line: string, isEdge: boolean): boolean {
-  return !isEdge && line.length >= 100 && !ENDS_LIKE_SENTENCE.test(line) && !/(?<![\p{L}])Ảnh\s*:/u.test(line);
+  return !isEdge && line.length >= 140 && !ENDS_LIKE_SENTENCE.test(line) && !/(?<![\p{L}])Ảnh\s*:/u.test(line);
 }
 
 /** " date 2026-02-25 Sáng 25/2, …": a capture's metadata prefix; the date is the page's. */
 const METADATA_DATE_PREFIX = /^date\s+(\d{4}-\d{2}-\d{2})\s+/iu;
-
-/** A line cut inside a sentence continues on the next one when that starts in lower case ("… trong tỉnh,\nnhiệm kỳ tới …"). */
-function joinBrokenLines(lines: string[]): string[] {
-  const joined: string[] = [];
-  for (const line of lines) {
-    const previous = joined.at(-1);
-    if (previous && line && /^[\p{Ll}]/u.test(line) && !ENDS_LIKE_SENTENCE.test(previous)) joined[joined.length - 1] = `${previous} ${line}`;
-    else joined.push(line);
-  }
-  return joined;
-}
 
 /** "Bình chọn Bình chọn", "Thông tin hoạt động X Thông tin hoạt động X": a navigation label printed twice. */
 function isDoubledLabel(line: string): boolean {
@@ -100,18 +91,25 @@ function titleFrom(lines: string[], stampIndex: number): { title: string; titleI
   return { title: `${cut.slice(0, cut.lastIndexOf(' '))}…`, titleIndex: -1 };
 }
 
+/** An official document's date, from its "Số: …, Hà Nội, ngày 24 tháng 8 năm 2018" line. */
+function officialDate(lines: string[]): string | null {
+  const line = lines.slice(0, 20).find((l) => /^Số\s*:?\s*\d/u.test(l));
+  const date = line?.match(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u);
+  return date ? isoDate(Number(date[3]), Number(date[2]), Number(date[1])) : null;
+}
+
 /**
  * Turns a scraped Vietnamese news page (plain text, one block a line) into the article:
  * drops navigation, related-article lists, polls, counters, captions markup and copyright
  * lines; finds the real headline and the printed publication date.
  */
 export function cleanArticle(raw: string, hints: { title?: string | null; publishedDate?: string | null } = {}): CleanArticle {
-  let lines = joinBrokenLines(
-    normalizeText(raw)
-      .split('\n')
-      .map(stripMarkup)
-      .filter(Boolean),
-  );
+  const rawLines = normalizeText(raw)
+    .split('\n')
+    .map(stripMarkup)
+    .filter((line) => line && !FURNITURE.some((pattern) => pattern.test(line)));
+  const official = joinOfficialHeader(joinBrokenLines(rawLines, isWrapped(rawLines)));
+  let lines = official.lines;
   let metadataDate: string | null = null;
   const prefixed = lines[0]?.match(METADATA_DATE_PREFIX);
   if (prefixed) {
@@ -123,17 +121,19 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
   const tailAt = lines.findIndex((line, i) => i > 2 && TAIL_MARKERS.some((marker) => marker.test(line)));
   if (tailAt > 0) lines = lines.slice(0, tailAt);
 
-  const body = lines.filter((line) => !FURNITURE.some((pattern) => pattern.test(line)));
+  const body = lines;
   const stampIndex = body.slice(0, 8).findIndex((line) => parsePublicationStamp(line) !== null);
   const stampDate = stampIndex >= 0 ? parsePublicationStamp(body[stampIndex]!) : null;
-  const found = titleFrom(body, stampIndex);
+  const officialAt = official.header.title ? body.indexOf(official.header.title) : -1;
+  // An official document's header lines above its title (issuer, number, date) are its own, not a section label.
+  const found = officialAt >= 0 ? { title: official.header.title!, titleIndex: officialAt, keepAbove: true } : { ...titleFrom(body, stampIndex), keepAbove: false };
   const title = hints.title?.trim() ? normalizeText(hints.title) : found.title;
 
   const kept: string[] = [];
   const seen = new Set<string>();
   body.forEach((line, i) => {
     if (i === stampIndex) return;
-    if (i < found.titleIndex) return; // section labels above the headline
+    if (i < found.titleIndex && !found.keepAbove) return; // section labels above the headline
     if (i === found.titleIndex) {
       kept.push(line);
       return;
@@ -154,7 +154,7 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
 
   return {
     title: title || (kept[0] ?? ''),
-    publishedDate: hints.publishedDate ?? stampDate ?? metadataDate,
+    publishedDate: hints.publishedDate ?? stampDate ?? metadataDate ?? officialDate(kept),
     text: kept.join('\n'),
   };
 }

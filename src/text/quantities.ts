@@ -60,7 +60,8 @@ export function findQuantities(text: string): Quantity[] {
   for (const match of text.matchAll(WORD_QUANTITY)) {
     if (found.some((q) => match.index! < q.end && q.start < match.index! + match[0].length)) continue;
     const noun = nounOf(match[2]);
-    if (!noun) continue;
+    // "năm qua", "năm nay": "năm" is the year there, not five.
+    if (!noun || /^(?:qua|nay|truoc|sau|toi|do|ay|roi|nao|hoc|ke hoach)\b/.test(noun)) continue;
     found.push({ text: match[0].trim(), figure: match[1]!, noun, start: match.index!, end: match.index! + match[0].length });
   }
   return found.sort((a, b) => a.start - b.start);

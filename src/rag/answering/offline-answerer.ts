@@ -96,7 +96,7 @@ export class OfflineAnswerer {
     const ofArticle = scored.filter((s) => s !== best && s.candidate.article.id === best.candidate.article.id);
     const sameArticle = ofArticle.filter((s) => s.probability >= best.probability * EXTRA_RELATIVE);
     const extra: Candidate[] = [];
-    const answers = (c: Candidate, part: QuestionPart) => part.wants.every((wanted) => wanted === 'description' || spansAnswering(wanted, c.spans, c.text, question.documents).length > 0);
+    const answers = (c: Candidate, part: QuestionPart) => part.wants.every((wanted) => wanted === 'description' || spansAnswering(wanted, c.spans, c.text, question).length > 0);
     const partShare = (c: Candidate, part: QuestionPart) => (part.terms.length === 0 ? 1 : features.weights.sum([...features.matched(c.text)].filter((t) => part.terms.includes(t))) / (features.weights.sum(part.terms) || 1));
     for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants }]) {
       if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5)) continue;

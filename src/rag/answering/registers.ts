@@ -35,9 +35,9 @@ export function focusOfDeadlines(deadlines: StoredDeadline[]): ConversationFocus
  * person the question names (of the documents it names, when it names some), each cited.
  */
 export function personRegister(store: Store, question: AnalyzedQuestion, describe: (fact: StoredPresentation) => string): Draft | null {
-  const asksWho = question.wants.includes('person') || question.wants.includes('organization');
-  const asksOther = question.wants.some((w) => w === 'number' || w === 'result' || w === 'day' || w === 'date' || w === 'deadline' || w === 'time' || w === 'place');
-  if (question.persons.length === 0 || asksWho || asksOther) return null;
+  // Only "what did they do / present": any other kind of answer asked for is not in the person's acts.
+  const asksOther = question.wants.some((w) => w !== 'document' && w !== 'description' && w !== 'kind');
+  if (question.persons.length === 0 || asksOther) return null;
   if (!question.asksAct && question.acts.length === 0 && !question.wants.includes('document')) return null;
   let facts = question.persons.flatMap((person) => store.facts.presentationsByPerson(person));
   if (question.documents.length > 0) {

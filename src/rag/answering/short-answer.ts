@@ -67,7 +67,7 @@ export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): st
   for (const part of parts) {
     for (const wanted of part.wants) {
       if (wanted === 'description' || wanted === 'result') continue;
-      const holding = chosen.filter((c) => spansAnswering(wanted, c.spans, c.text, question.documents).length > 0);
+      const holding = chosen.filter((c) => spansAnswering(wanted, c.spans, c.text, question).length > 0);
       const candidate = holding.sort((a, b) => shared(part.terms, b.text) - shared(part.terms, a.text))[0];
       if (!candidate) continue;
       const answer = spanAnswer(question, part.terms, wanted, candidate);
@@ -86,14 +86,17 @@ export function presentationText(fact: StoredPresentation, question: AnalyzedQue
 function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted, candidate: Candidate): string | null {
   const sentence = candidate.text;
   const anchors = anchorsOf(question, terms, sentence);
-  let spans = spansAnswering(wanted, candidate.spans, sentence, question.documents);
+  let spans = spansAnswering(wanted, candidate.spans, sentence, question);
   const order = PREFERRED[wanted];
   if (order) spans = spans.filter((s) => s.type === order.find((type) => spans.some((x) => x.type === type)));
   if (spans.length === 0) return null;
   if (wanted === 'person') {
     // A fact of this sentence with the act asked about says who, with titles and what they presented.
-    const facts = candidate.presentations.filter((f) => question.acts.length === 0 || showsAct(question.acts, f.act));
-    if (facts.length > 0 && !question.isList) return presentationText(facts[0]!, question);
+    const asked = foldForMatch(question.text);
+    const facts = candidate.presentations.filter((f) => (question.acts.length === 0 || showsAct(question.acts, f.act)) && !asked.includes(foldForMatch(f.presenter)));
+    // Of several people in one sentence, the one whose document the question describes.
+    const about = (f: StoredPresentation) => shared(terms, `${f.document} ${f.titles.join(' ')}`);
+    if (facts.length > 0 && !question.isList) return presentationText([...facts].sort((a, b) => about(b) - about(a))[0]!, question);
     const listed = question.isList || question.acts.some((act) => act === 'chair' || act === 'attend');
     const titled = spans.filter((span) => hasAskedTitle(question, sentence, span));
     const people = listed && titled.length === 0 ? disjoint(spans) : [nearest(titled.length > 0 ? titled : spans, anchors, sentence)!];

@@ -153,7 +153,7 @@ export class QuestionFeatures {
     const words = foldedWordsOf(text);
     const wordSet = new Set(words);
     const cov = this.coverage(text);
-    const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate.spans, text, q.documents));
+    const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate.spans, text, q));
     const first = answering[0] ?? [];
     const sentenceDays = findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []);
     const cached = this.article(candidate);

@@ -5,6 +5,7 @@ import { findOrganizations } from '../../text/organizations.js';
 import { personNamesIn } from '../../text/person-names.js';
 import { findPlaces } from '../../text/places.js';
 import { findQuantities } from '../../text/quantities.js';
+import { foldForMatch } from '../../text/normalize.js';
 import type { Wanted } from '../question/analyze.js';
 
 /** A stretch of a sentence that can answer a kind of question: a name, a date, a figure … */
@@ -48,6 +49,12 @@ export function typedSpans(sentence: string): TypedSpan[] {
     spans.push({ type, text: date.text, start: date.start, end: date.end });
   }
   for (const phrase of findDeadlinePhrases(sentence, null)) spans.push({ type: 'deadline', text: phrase.phrase, start: phrase.index, end: phrase.index + phrase.phrase.length });
+  // A date right after a word that makes it a limit ("hoàn thành trước ngày 30 tháng 7", "đến năm 2015") is a deadline too.
+  for (const date of findDateSpans(sentence)) {
+    if (date.kind === 'time' || spans.some((s) => s.type === 'deadline' && s.start <= date.start && date.end <= s.end)) continue;
+    const cue = sentence.slice(Math.max(0, date.start - 30), date.start).match(/(?:hoàn thành|xong|trước|chậm nhất|hạn|đến|tới|từ nay đến|trong)(?:\s+(?:ngày|là|vào|hết|cuối|đầu))*\s*$/iu);
+    if (cue) spans.push({ type: 'deadline', text: sentence.slice(date.start - cue[0].length, date.end), start: date.start - cue[0].length, end: date.end });
+  }
   for (const quantity of findQuantities(sentence)) spans.push({ type: 'number', text: quantity.text, start: quantity.start, end: quantity.end, noun: quantity.noun });
   for (const mention of findDocumentMentions(sentence)) spans.push({ type: 'document', text: mention.raw, start: mention.start, end: mention.end });
   for (const match of sentence.matchAll(NAMED_DOCUMENT)) {
@@ -88,11 +95,29 @@ const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
 
 const OUTCOME = /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành|hoàn thành/iu;
 
+/** What of the question decides which spans answer it. */
+export interface AskedFor {
+  /** The question as asked: a person it names is not who it asks for. */
+  text: string;
+  documents: DocumentQuery[];
+}
+
 /**
  * The spans of a sentence that answer a kind of question: for "result", the outcome phrase;
- * for "subject", the "về …" clause right after a mention of a document the question names.
+ * for "subject", the "về …" clause right after a mention of a document the question names;
+ * for "person", people other than those the question names ("Bí thư … dự buổi làm việc với
+ * Thủ tướng Nguyễn Xuân Phúc là ai?" does not ask for Nguyễn Xuân Phúc).
  */
-export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: string, documents: DocumentQuery[]): TypedSpan[] {
+export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: string, asked: AskedFor): TypedSpan[] {
+  const { documents } = asked;
+  const question = foldForMatch(asked.text);
+  const named = (span: TypedSpan) => question.includes(foldForMatch(span.text));
+  if (wanted === 'person') return spans.filter((span) => span.type === 'person' && !named(span));
+  if (wanted === 'organization') return spans.filter((span) => span.type === 'organization' && !named(span));
+  if (wanted === 'document') {
+    // "Kế hoạch 101-KH/ĐU căn cứ những văn bản nào?": not the plan the question names.
+    return spans.filter((span) => span.type === 'document' && !named(span) && !findDocumentMentions(span.text).some((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d))));
+  }
   if (wanted === 'subject') {
     const named = findDocumentMentions(sentence).filter((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));
     return spans.filter((span) => span.type === 'about' && named.some((m) => span.start >= m.end && span.start - m.end <= 120 && !/[;.]/u.test(sentence.slice(m.end, span.start))));
