@@ -177,8 +177,8 @@ export function extractPresentations(text: string, sentences: Span[], eventDate:
   sentences.forEach((span, index) => {
     const sentence = sentenceTexts[index]!;
     for (const found of sentenceEvents(sentence)) {
-      byTitle ??= namesByTitle(sentenceTexts);
-      const presenter = found.person?.name ?? (found.titleOnly ? byTitle.get(foldForMatch(found.titleOnly)) : null);
+      if (found.titleOnly) byTitle ??= namesByTitle(sentenceTexts);
+      const presenter = found.person?.name ?? (found.titleOnly ? byTitle!.get(foldForMatch(found.titleOnly)) : null);
       if (!presenter) continue;
       const meeting = resolveMeeting(found, context);
       const resolved = !meeting ? found.document : isMeetingTopic(found.document) ? `${found.document} — ${meeting.description}` : meeting.description;
