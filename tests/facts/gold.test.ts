@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../../src/ingest/clean.js';
 import { extractFacts } from '../../src/facts/extract.js';
+import { roleOfAct } from '../../src/facts/roles.js';
 import type { ArticleFacts } from '../../src/facts/types.js';
 import { canonicalDocumentId } from '../../src/text/document-ids.js';
 import { foldForMatch } from '../../src/text/normalize.js';
@@ -11,6 +12,7 @@ import { BUNDLED_ARTICLES, PROJECT_ROOT } from '../helpers.js';
 interface GoldEvent {
   source: string;
   presenter: string;
+  action: string;
   document: string;
   resolution_ids: string[];
 }
@@ -49,6 +51,7 @@ function matchesEvent(goldEvent: GoldEvent) {
   return (extracted.get(goldEvent.source)?.presentations ?? []).find(
     (p) =>
       p.presenter === goldEvent.presenter &&
+      p.role === roleOfAct(goldEvent.action) &&
       (goldEvent.resolution_ids.length > 0
         ? goldEvent.resolution_ids.some((id) => p.resolutions.includes(canonicalDocumentId(id)))
         : overlap(p.document, goldEvent.document) >= 0.6),
