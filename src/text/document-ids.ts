@@ -81,7 +81,7 @@ const SYMBOL_BY_KIND: Record<string, string> = {
  * abbreviation in any case (questions are typed as "28-nq/tw").
  */
 export const DOCUMENT_NUMBER =
-  /(?<![\p{L}\p{N}/-])(\d{1,5})((?:[-/](?:\d{4}(?=[-/])|[\p{L}\d]*\p{Lu}[\p{L}\d]*|(?:nq|kh|ctr|ct|qđ|qd|kl|hd|tb|bc|đa|da|ttr|tw|tư|tu|ubnd|hđnd|hdnd|qh\d{0,2})(?![\p{L}])))+)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}/-])(\d{1,5})((?:(?:[-/]|\s\/\s(?=\p{Lu}{2}))(?:\d{4}(?=[-/])|[\p{L}\d]*\p{Lu}[\p{L}\d]*|(?:nq|kh|ctr|ct|qđ|qd|kl|hd|tb|bc|đa|da|ttr|tw|tư|tu|ubnd|hđnd|hdnd|qh\d{0,2})(?![\p{L}])))+)(?![\p{L}\p{N}])/gu;
 
 /**
  * The canonical form of a document number and symbol, so that every way of writing one
@@ -89,7 +89,8 @@ export const DOCUMENT_NUMBER =
  * leading zeros dropped from the number. `28-NQ/TƯ`, `28-nq/tw`, `28-NQ/TW` → `28-NQ/TW`.
  */
 export function canonicalDocumentId(raw: string): string {
-  const match = raw.trim().match(/^0*(\d+)(.*)$/u);
+  // A reprint's "51-KH / BTGTU" is 51-KH/BTGTU.
+  const match = raw.trim().replace(/\s*\/\s*/g, '/').match(/^0*(\d+)(.*)$/u);
   if (!match) return foldDiacritics(raw).toUpperCase();
   const symbol = match[2]!
     .split(/([-/])/)

@@ -48,6 +48,8 @@ const PREFERRED: Partial<Record<Wanted, Array<TypedSpan['type']>>> = {
   period: ['period', 'date', 'deadline'],
 };
 
+const wordPairs = (words: string[]) => words.slice(1).map((word, i) => `${words[i]} ${word}`);
+
 /** How many of a part's words a sentence holds. */
 const shared = (terms: string[], sentence: string) => {
   const words = new Set(foldedWordsOf(sentence));
@@ -93,11 +95,12 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted,
   if (wanted === 'person') {
     // A fact of this sentence with the act asked about says who, with titles and what they presented.
     const asked = foldForMatch(question.text);
-    const facts = candidate.presentations.filter((f) => (question.acts.length === 0 || showsAct(question.acts, f.act)) && !asked.includes(foldForMatch(f.presenter)));
-    // Of several people in one sentence, the one whose document the question describes.
-    const about = (f: StoredPresentation) => shared(terms, `${f.document} ${f.titles.join(' ')}`);
-    if (facts.length > 0 && !question.isList) return presentationText([...facts].sort((a, b) => about(b) - about(a))[0]!, question);
     const listed = question.isList || question.acts.some((act) => act === 'chair' || act === 'attend');
+    const facts = candidate.presentations.filter((f) => (question.acts.length === 0 || showsAct(question.acts, f.act)) && !asked.includes(foldForMatch(f.presenter)));
+    // Of several people in one sentence, the one whose act and document the question describes, phrase for phrase.
+    const pairs = new Set(wordPairs(foldedWordsOf(question.text)));
+    const about = (f: StoredPresentation) => wordPairs(foldedWordsOf(`${f.act} ${f.document}`)).filter((pair) => pairs.has(pair)).length;
+    if (facts.length > 0 && !listed) return presentationText([...facts].sort((a, b) => about(b) - about(a))[0]!, question);
     const titled = spans.filter((span) => hasAskedTitle(question, sentence, span));
     const people = listed && titled.length === 0 ? disjoint(spans) : [nearest(titled.length > 0 ? titled : spans, anchors, sentence)!];
     return people.map((span) => personWithTitles(sentence, span)).join('; ');

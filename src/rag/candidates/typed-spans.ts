@@ -1,6 +1,6 @@
 import { findDateSpans } from '../../text/date-spans.js';
 import { findDeadlinePhrases } from '../../text/deadline-phrases.js';
-import { findDocumentMentions, KIND_WORDS, matchesDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
+import { findDocumentMentions, KIND_WORDS, matchesDocumentQuery, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { findOrganizations } from '../../text/organizations.js';
 import { personNamesIn } from '../../text/person-names.js';
 import { findPlaces } from '../../text/places.js';
@@ -18,7 +18,11 @@ export interface TypedSpan {
   noun?: string | null;
 }
 
-const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|Đề cương|Văn kiện|Dự thảo)(?:\s+(?:số\s+)?[\p{Lu}\d][\p{L}\d/.-]*)+`, 'gu');
+/**
+ * A document named by its kind and title: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV",
+ * "Báo cáo tổng kết thi hành Luật Thủ đô" (a capitalised kind word, to the end of the clause).
+ */
+const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|Đề cương|Văn kiện|Dự thảo)(?:\s+[^\s;,.:()]+){1,24}`, 'gu');
 /** A kind of document however written ("chương trình hành động", "Kế hoạch"). */
 const KIND = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|đề cương|văn kiện|dự thảo)(?![\p{L}])`, 'giu');
 const QUOTED = /[“"]([^”"]{8,300})[”"]/gu;
@@ -116,7 +120,11 @@ export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: str
   if (wanted === 'organization') return spans.filter((span) => span.type === 'organization' && !named(span));
   if (wanted === 'document') {
     // "Kế hoạch 101-KH/ĐU căn cứ những văn bản nào?": not the plan the question names.
-    return spans.filter((span) => span.type === 'document' && !named(span) && !findDocumentMentions(span.text).some((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d))));
+    const isNamed = (span: TypedSpan) =>
+      named(span) ||
+      findDocumentMentions(span.text).some((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d))) ||
+      parseDocumentQuery(span.text).some((q) => documents.some((d) => d.number === q.number && (!d.symbol || !q.symbol || d.symbol === q.symbol)));
+    return spans.filter((span) => span.type === 'document' && !isNamed(span));
   }
   if (wanted === 'subject') {
     const named = findDocumentMentions(sentence).filter((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));

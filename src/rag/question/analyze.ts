@@ -6,7 +6,7 @@ import { outletOfQuestion } from '../../text/outlets.js';
 import { titlePhrasesIn } from '../../text/titles.js';
 import { actsOf, type Act } from './acts.js';
 import { deadlineSubjectOf, dueByOf, dueWithinOf, purposeCut } from './deadline-question.js';
-import { englishDatesToVietnamese, isEnglish, romanNumeral, vietnameseConceptsFor, vietnameseTermsFor } from './english.js';
+import { askedTitlesFor, englishDatesToVietnamese, englishResidue, isEnglish, romanNumeral, vietnameseConceptsFor, vietnameseTermsFor } from './english.js';
 import { wantedOf, type Wanted } from './wanted.js';
 
 export type { Wanted } from './wanted.js';
@@ -180,7 +180,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
   const searchText = english ? [question, ...vietnamese, ...englishDates].join(' ') : question;
   const folded = foldForMatch(question);
   // An English question's own words match nothing in Vietnamese articles, except names and numbers.
-  const englishKept = english ? question.match(/(?<![\p{L}])(?:\p{Lu}[\p{L}'-]*|\d[\d/.-]*)/gu)?.join(' ') ?? '' : '';
+  const englishKept = english ? englishResidue(question).match(/(?<![\p{L}])(?:\p{Lu}[\p{L}'-]*|\d[\d/.-]*)/gu)?.join(' ') ?? '' : '';
   const groups = english ? englishGroups(question, englishKept) : contentWords(question).map((word) => ({ alternatives: [[word]] }));
   const terms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
   const documents = parseDocumentQuery(question);
@@ -199,7 +199,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     acts: actsOf(question, english),
     identifiers: identifiersOf(question, english),
     outlet: outletOfQuestion(question),
-    titles: english ? [...new Set(vietnamese.flatMap(titlePhrasesIn))] : titlePhrasesIn(question),
+    titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(question),
     parts: partsOf(question, english, documents.length > 0),
     deadlineSubject: deadlineSubjectOf(purposeCut(question), NOT_CONTENT),
     countNoun: english && countWords ? countNounInVietnamese(countWords) : countWords,

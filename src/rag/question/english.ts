@@ -7,8 +7,8 @@
 /** Each English concept and the ways articles write it; "|" separates alternatives, any one of which is a match. */
 const GLOSSARY: Array<[RegExp, string]> = [
   // people and offices
-  [/\bprime minister\b|\bpremier\b/i, 'Thủ tướng Chính phủ'],
   [/\bdeputy prime minister\b/i, 'Phó Thủ tướng'],
+  [/\bprime minister\b|\bpremier\b/i, 'Thủ tướng Chính phủ'],
   [/\bgeneral secretary\b|\bparty chief\b/i, 'Tổng Bí thư'],
   [/\bpresident\b|\bstate president\b/i, 'Chủ tịch nước'],
   [/\bvice[- ]chairm(?:a|e)n\b|\bdeputy chairm(?:a|e)n\b|\bvice[- ]chairwom(?:a|e)n\b/i, 'Phó Chủ tịch'],
@@ -38,6 +38,7 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bdistrict party\b/i, 'Huyện ủy|Quận ủy'],
   [/\bparty organi[sz]ations?\b|\bparty (?:cells?|chapters?)\b/i, 'tổ chức cơ sở đảng|chi bộ'],
   [/\bparty (?:units?|committees?) under\b|\baffiliated party\b|\bsubordinate party\b/i, 'đảng bộ trực thuộc'],
+  [/\bparty building\b|\bbuild(?:ing)? the party\b/i, 'xây dựng Đảng'],
   [/\bparty\b/i, 'Đảng'],
   [/\bpeople'?s committee\b|\bcity government\b|\bprovincial government\b/i, 'UBND|Ủy ban nhân dân'],
   [/\bpeople'?s council\b/i, 'HĐND|Hội đồng nhân dân'],
@@ -68,12 +69,13 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bschemes?\b|\bprojects?\b|\bproposals?\b/i, 'đề án'],
   [/\bguidelines?\b|\binstructions?\b/i, 'hướng dẫn'],
   [/\bsubmissions?\b/i, 'tờ trình'],
-  [/\breports?\b/i, 'báo cáo'],
   [/\bpolitical report\b/i, 'Báo cáo chính trị'],
+  [/\breports?\b/i, 'báo cáo'],
   [/\bdocuments?\b/i, 'văn bản|văn kiện'],
   [/\bdrafts?\b/i, 'dự thảo'],
-  [/\blaw\b/i, 'Luật'],
   [/\bcapital law\b/i, 'Luật Thủ đô'],
+  [/\brule of law\b|\blaw-governed\b/i, 'Nhà nước pháp quyền'],
+  [/\blaw\b/i, 'Luật'],
   [/\bcapital\b/i, 'Thủ đô'],
   [/\bpresent(?:ed|s|ing)?\b|\bintroduc(?:ed|es)\b/i, 'trình bày'],
   [/\brespond(?:ed|s)?\b|\brepl(?:ied|y)\b|\bexplain(?:ed|s)?\b|\bincorporat\w*\b/i, 'tiếp thu|giải trình'],
@@ -99,13 +101,13 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bsummar(?:y|ize|ise|ising|izing)\b|\breview(?:ed|s|ing)?\b/i, 'tổng kết|sơ kết'],
   [/\bcomments?\b|\bfeedback\b|\bopinions?\b|\bcontributions?\b/i, 'ý kiến|góp ý'],
   [/\bproposals?\b|\brecommendations?\b|\bpetitions?\b/i, 'đề xuất|kiến nghị'],
+  [/\bconfidence vote\b|\bvote of confidence\b/i, 'lấy phiếu tín nhiệm'],
   [/\bvot(?:e|ed|ing)\b|\bballots?\b/i, 'biểu quyết|phiếu'],
   [/\belect(?:ed|ion|ions)?\b/i, 'bầu cử'],
-  [/\bconfidence vote\b|\bvote of confidence\b/i, 'lấy phiếu tín nhiệm'],
   [/\bpilot\b|\bmodel\b/i, 'điểm'],
   // meetings
-  [/\bplenum\b|\bplenary\b|\bconference\b|\bmeeting\b|\bsession\b/i, 'hội nghị|phiên|kỳ họp'],
   [/\bworking (?:session|visit|meeting)\b/i, 'buổi làm việc'],
+  [/\bplenum\b|\bplenary\b|\bconference\b|\bmeeting\b|\bsession\b/i, 'hội nghị|phiên|kỳ họp'],
   [/\bpreparatory\b/i, 'trù bị'],
   [/\bcongress\b/i, 'Đại hội'],
   [/\bconnection points?\b|\bbridge points?\b|\bvenues?\b|\bonline points?\b/i, 'điểm cầu'],
@@ -120,12 +122,12 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bperiod\b|\bstage\b|\bphase\b/i, 'giai đoạn'],
   [/\bvision\b/i, 'tầm nhìn'],
   // subjects
-  [/\bsocio-?economic\b|\beconom(?:y|ic)\b/i, 'kinh tế - xã hội'],
   [/\bstate(?:-owned)? (?:economy|sector|enterprises?)\b/i, 'kinh tế nhà nước'],
+  [/\bsocio-?economic\b|\beconom(?:y|ic)\b/i, 'kinh tế - xã hội'],
   [/\bcultur(?:e|al)\b/i, 'văn hóa'],
   [/\btourism\b/i, 'du lịch'],
-  [/\bscience\b|\btechnology\b|\binnovation\b/i, 'khoa học|công nghệ|đổi mới sáng tạo'],
   [/\bdigital transformation\b/i, 'chuyển đổi số'],
+  [/\bscience\b|\btechnology\b|\binnovation\b/i, 'khoa học|công nghệ|đổi mới sáng tạo'],
   [/\burban\b|\burbani[sz]ation\b/i, 'đô thị'],
   [/\binfrastructure\b/i, 'kết cấu hạ tầng'],
   [/\binvestment\b|\bcapital (?:for|of)\b|\bfunds?\b|\bfunding\b/i, 'vốn|đầu tư'],
@@ -136,8 +138,6 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bagricultur\w*\b|\bfarmers?\b|\brural\b/i, 'nông nghiệp|nông dân|nông thôn'],
   [/\bindustr(?:y|ial)\b|\bindustriali[sz]ation\b/i, 'công nghiệp hóa'],
   [/\bmoderni[sz]ation\b|\bmodern\b/i, 'hiện đại hóa'],
-  [/\brule of law\b|\blaw-governed\b/i, 'Nhà nước pháp quyền'],
-  [/\bparty building\b|\bbuild(?:ing)? the party\b/i, 'xây dựng Đảng'],
   [/\bpolitical system\b/i, 'hệ thống chính trị'],
   [/\bsocialism\b|\bsocialist\b/i, 'chủ nghĩa xã hội'],
   [/\bdefen[cs]e\b|\bsecurity\b/i, 'quốc phòng|an ninh'],
@@ -207,9 +207,42 @@ export function isEnglish(question: string): boolean {
   return english >= 2 && english / words.length >= 0.2;
 }
 
+interface GlossaryHit {
+  alternatives: string[];
+  /** A title written before a name ("Prime Minister Pham Minh Chinh") describes that person; it is not asked for. */
+  beforeName: boolean;
+}
+
+/**
+ * The glossary concepts an English question names, most specific first: each match takes its
+ * words, so "Prime Minister" is not also a "minister", nor "working session" a "session".
+ */
+function glossaryHits(question: string): { hits: GlossaryHit[]; residue: string } {
+  let rest = question;
+  const hits: GlossaryHit[] = [];
+  for (const [pattern, terms] of GLOSSARY) {
+    const match = rest.match(pattern);
+    if (!match) continue;
+    const end = match.index! + match[0].length;
+    hits.push({ alternatives: terms.split('|'), beforeName: /^\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b/.test(rest.slice(end)) });
+    rest = `${rest.slice(0, match.index)}${' '.repeat(match[0].length)}${rest.slice(end)}`;
+  }
+  return { hits, residue: rest };
+}
+
 /** The Vietnamese phrasings of the concepts an English question names, each a list of alternatives ("tổng kết|sơ kết"). */
 export function vietnameseConceptsFor(question: string): string[][] {
-  return [...GLOSSARY.filter(([pattern]) => pattern.test(question)).map(([, terms]) => terms.split('|')), ...ordinalTerms(question).map((t) => t.split('|'))];
+  return [...glossaryHits(question).hits.map((hit) => hit.alternatives), ...ordinalTerms(question).map((t) => t.split('|'))];
+}
+
+/** The glossary's Vietnamese titles an English question asks about ("Which deputy chairman …"), not those before a name. */
+export function askedTitlesFor(question: string): string[] {
+  return glossaryHits(question).hits.filter((hit) => !hit.beforeName).flatMap((hit) => hit.alternatives);
+}
+
+/** What the glossary leaves of an English question: names and numbers the articles write as the question does. */
+export function englishResidue(question: string): string {
+  return glossaryHits(question).residue;
 }
 
 /** The Vietnamese terms an English question is about, to add to the search text. */
