@@ -139,10 +139,20 @@ export function subjectBefore(left: string): Person[] {
   const entries = [...left.slice(clauseStart).matchAll(/[^;]+/gu)].map((m) => ({ text: m[0], start: clauseStart + m.index! }));
   const last = entries.pop();
   if (!last) return [];
-  const lastText = last.text.replace(/^:/u, '');
+  // "A, titles và B, titles": the last entry starts after the "và" that opens a whole person.
+  const joinedAt = [...last.text.matchAll(/\s+và\s+/gu)].map((m) => m.index! + m[0].length).find((at) => wholePerson(last.text.slice(at)) !== null);
+  const lastText = joinedAt === undefined ? last.text.replace(/^:/u, '') : last.text.slice(joinedAt);
+  const offset = last.start + (last.text.length - lastText.length);
   const person = personAtEnd(lastText);
   if (!person) return [];
-  const people = [{ ...person, start: last.start + (last.text.length - lastText.length) + person.start }];
+  const people = [{ ...person, start: offset + person.start }];
+  // "A, titles và B, titles (lần lượt) trình bày": people joined by "và" share the act.
+  for (let before = left.slice(last.start, people[0]!.start); /\s+và\s+$/u.test(before); ) {
+    const joined = personAtEnd(before.replace(/\s+và\s+$/u, ''));
+    if (!joined) break;
+    people.unshift({ ...joined, start: last.start + joined.start });
+    before = before.slice(0, joined.start);
+  }
   // Earlier entries count only as a whole list that opens its clause.
   const earlier: Person[] = [];
   for (const entry of entries.reverse()) {

@@ -63,6 +63,11 @@ const PATTERNS: Pattern[] = [
     parse: (m, ref) => dated(m[1]!, ref, 'before_date'),
   },
   {
+    // "Đợt 1 hoàn thành (vào) ngày 15/12/2024": done on that day.
+    regex: new RegExp(String.raw`(?:phải\s+)?hoàn thành\s+(?:vào\s+)?ngày\s+${DAY}`, 'giu'),
+    parse: (m, ref) => dated(m[1]!, ref, 'by_date'),
+  },
+  {
     // "Hạn chót nộp hồ sơ là ngày 12-10-2018", "Thời hạn hoàn thành là ngày …": the day itself.
     regex: new RegExp(String.raw`là\s+(?:ngày\s+)?${DAY}`, 'giu'),
     parse: (m, ref) => dated(m[1]!, ref, 'by_date'),

@@ -125,6 +125,12 @@ describe('who did what at a meeting', () => {
     expect(events('Các đồng chí Ngô Đông Hải, Bí thư Tỉnh ủy; Đặng Ngọc Huy, Phó Bí thư Thường trực Tỉnh ủy đồng chủ trì hội nghị.')).toEqual(chairs);
     expect(events('Chủ trì hội nghị có các đồng chí: Bí thư Tỉnh ủy Ngô Đông Hải; Phó Bí thư Thường trực Tỉnh ủy Đặng Ngọc Huy.')).toEqual(chairs);
     expect(events('Tỉnh ủy tổ chức hội nghị dưới sự chủ trì của các đồng chí: Ngô Đông Hải - Bí thư Tỉnh ủy; Đặng Ngọc Huy - Phó Bí thư Thường trực Tỉnh ủy.')).toEqual(chairs);
+    expect(events('Bí thư Tỉnh ủy Ngô Đông Hải và Phó Bí thư Thường trực Tỉnh ủy Đặng Ngọc Huy đồng chủ trì hội nghị.')).toEqual(chairs);
+    const presented = facts('Các đồng chí Ngô Đông Hải, Bí thư Tỉnh ủy và Đặng Ngọc Huy, Phó Bí thư Thường trực Tỉnh ủy lần lượt trình bày các dự thảo Kế hoạch.').presentations;
+    expect(presented.map((p) => [p.presenter, p.titles])).toEqual([
+      ['Ngô Đông Hải', ['Bí thư Tỉnh ủy']],
+      ['Đặng Ngọc Huy', ['Phó Bí thư Thường trực Tỉnh ủy']],
+    ]);
   });
 
   it('takes the meeting the article reports for a bare "hội nghị", with what it considers', () => {
@@ -188,6 +194,11 @@ describe('deadlines that need the sentence around them', () => {
     const d = only(facts('Theo dự thảo, đến hết tháng 6/2024, các xã hoàn thành việc đăng ký điểm du lịch.').deadlines);
     expect(d).toMatchObject({ kind: 'within_month', endDate: '2024-06-30', task: 'Các xã hoàn thành việc đăng ký điểm du lịch' });
     expect(facts('Tính đến hết tháng 9/2024, tỉnh đã giải ngân 60% vốn đầu tư công.').deadlines).toEqual([]);
+  });
+
+  it('reads "hoàn thành ngày …" as the day itself, and not when a meeting ends', () => {
+    expect(only(facts('Đợt 1 hoàn thành ngày 15/12/2024 tại tất cả các xã.').deadlines)).toMatchObject({ kind: 'by_date', endDate: '2024-12-15' });
+    expect(facts('Hội nghị kết thúc ngày 15/12/2024.').deadlines).toEqual([]);
   });
 
   it('does not read the results of a past period as a deadline', () => {
