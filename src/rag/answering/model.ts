@@ -5,7 +5,8 @@ import { predict, type LogisticModel } from './logistic.js';
 /** Fitted weights of the answer model, as `npm run fit` writes them. */
 export interface AnswerWeights {
   bias: number;
-  weights: Partial<Record<FeatureName, number>>;
+  /** By feature name; a feature without a weight counts for nothing. */
+  weights: Record<string, number>;
   /** Below this probability the best sentence does not answer the question: decline. */
   threshold: number;
   /** How the weights were obtained, for the trace and the README. */

@@ -42,7 +42,7 @@ export class OfflineAnswerer {
   /** Every candidate sentence with its features and probability, best first (also what the model is fitted on). */
   score(question: AnalyzedQuestion, passages: Document<RetrievedPassageMetadata>[]): { scored: ScoredCandidate[]; features: QuestionFeatures } {
     const candidates = collectCandidates(this.store, question, passages);
-    const features = new QuestionFeatures(question, new TermWeights(this.store.articles, question.language === 'en'), candidates);
+    const features = new QuestionFeatures(question, new TermWeights(this.store.articles, new Set(question.ownWords)), candidates);
     const scored = candidates.map((candidate) => {
       const previous = candidate.article.sentences[candidate.index - 1];
       const sameParagraph = previous && !candidate.article.text.slice(previous.end, candidate.start).includes('\n');
@@ -102,7 +102,8 @@ export class OfflineAnswerer {
       if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5)) continue;
       // A part the best sentence leaves out is answered elsewhere in the article, however the model ranks that sentence for the whole question.
       const options = ofArticle.filter((s) => !extra.includes(s.candidate) && answers(s.candidate, part) && partShare(s.candidate, part) >= 0.3);
-      const pick = options.sort((a, b) => b.probability * (0.5 + partShare(b.candidate, part)) - a.probability * (0.5 + partShare(a.candidate, part)))[0];
+      // The sentence about that part: its words first, the model's view of the whole question only to break ties.
+      const pick = options.sort((a, b) => partShare(b.candidate, part) - partShare(a.candidate, part) || b.probability - a.probability)[0];
       if (pick && extra.length < MAX_EXTRA_SENTENCES) extra.push(pick.candidate);
     }
     const covered = new Set([best.candidate, ...extra].flatMap((c) => [...features.matched(c.text)]));

@@ -1,3 +1,4 @@
+import { findDocumentMentions } from '../../text/document-ids.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import type { Candidate } from '../candidates/collect.js';
 import { spansAnswering, type TypedSpan } from '../candidates/typed-spans.js';
@@ -114,6 +115,12 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted,
     const nouns = countNouns(question);
     const counted = disjoint(spans).filter((span) => nouns.some((noun) => span.noun?.startsWith(noun.split(' ')[0]!)));
     return (counted.length > 0 ? counted : [nearest(spans, anchors, sentence)!]).map((span) => span.text).join('; ');
+  }
+  if (wanted === 'subject') {
+    // "Văn bản số 5418/UBND-TKBT về việc triển khai …": the document as named, then what it is about.
+    const about = spans[0]!;
+    const mention = findDocumentMentions(sentence).filter((m) => m.end <= about.start).at(-1);
+    return mention ? sentence.slice(mention.start, about.end).trim() : about.text;
   }
   if ((wanted === 'place' || wanted === 'region') && question.isList) return disjoint(spans).map((span) => span.text).join('; ');
   return nearest(disjoint(spans), anchors, sentence)!.text;

@@ -21,7 +21,7 @@ export const FEATURES = [
   'type', 'typeMissing', 'near', 'count',
   'act', 'actMissing', 'actNear', 'titleMatch', 'factAct', 'factDoc', 'factDeadline',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
-  'outlet', 'rank', 'lead', 'title', 'len', 'person',
+  'outlet', 'articleRank', 'chunkRank', 'lead', 'title', 'len', 'person',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -38,15 +38,15 @@ function tokens(text: string): Token[] {
 
 const bigrams = (words: string[]) => new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
 
-/** Length of the longest run of consecutive words two sequences share. */
-function longestCommonRun(a: string[], b: string[]): number {
+/** Weight of the heaviest run of consecutive words two sequences share (each word by its weight). */
+function heaviestCommonRun(a: string[], b: string[], weight: (word: string) => number): number {
   let best = 0;
   const previous = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = 0;
     for (let j = 1; j <= b.length; j++) {
       const above = previous[j]!;
-      previous[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      previous[j] = a[i - 1] === b[j - 1] ? diagonal + weight(a[i - 1]!) : 0;
       best = Math.max(best, previous[j]!);
       diagonal = above;
     }
@@ -127,15 +127,24 @@ export class QuestionFeatures {
     return cached;
   }
 
-  /** An alternative phrasing weighs the mean of its words: a long phrasing is not worth more than a short one. */
-  private alternativeWeight(words: string[], present?: Set<string>): number {
+  /**
+   * An alternative phrasing weighs the mean of its words (a long phrasing is not worth more
+   * than a short one); a text covers a phrasing of several words by the share of its word
+   * pairs it holds as pairs ("chuyển đổi số", not "chuyển hóa … số 30").
+   */
+  private alternativeWeight(words: string[], present?: { words: Set<string>; pairs: Set<string> }): number {
     if (words.length === 0) return 0;
-    return this.weights.sum(present ? words.filter((w) => present.has(w)) : words) / words.length;
+    const weight = this.weights.sum(words) / words.length;
+    if (!present) return weight;
+    if (words.length === 1) return present.words.has(words[0]!) ? weight : 0;
+    const pairs = [...bigrams(words)];
+    return (weight * pairs.filter((pair) => present.pairs.has(pair)).length) / pairs.length;
   }
 
   /** Weighted share of the question's concepts a text holds (each by its best-covered phrasing). */
   coverage(text: string): number {
-    const present = new Set(foldedWordsOf(text));
+    const words = foldedWordsOf(text);
+    const present = { words: new Set(words), pairs: bigrams(words) };
     let gained = 0;
     for (const group of this.question.groups) gained += Math.max(...group.alternatives.map((alt) => this.alternativeWeight(alt, present)));
     return gained / this.total;
@@ -173,7 +182,7 @@ export class QuestionFeatures {
       artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,
       phrase: [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.bigramWeight(pair), 0) / this.bigramTotal,
       rarePhrase: Math.min(1, [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.rarity(pair), 0) / this.rareTop),
-      run: Math.min(6, longestCommonRun(this.questionWords, words)) / 6,
+      run: Math.min(1, heaviestCommonRun(this.questionWords, words, (w) => this.weights.weight(w)) / this.total),
       type: q.wants.length === 0 ? 0 : first.length > 0 ? 1 : 0,
       typeMissing: q.wants.length > 0 && answering.every((spans) => spans.length === 0) ? 1 : 0,
       near: this.nearness(first, text),
@@ -192,7 +201,8 @@ export class QuestionFeatures {
       dateMismatch: q.dates.length > 0 && articleDays.length > 0 && !q.dates.some((d) => articleDays.some(sameDay(d))) && !q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
       dateSent: q.dates.length > 0 && q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
       outlet: article.outlet,
-      rank: 1 / (1 + candidate.rank),
+      articleRank: 1 / (1 + article.rank),
+      chunkRank: 1 / (1 + Math.max(0, candidate.rank - article.rank)),
       lead: candidate.index < 3 ? 1 : 0,
       title: candidate.index === 0 && text === article.title ? 1 : 0,
       len: Math.log(1 + text.length / 100),

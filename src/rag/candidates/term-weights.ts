@@ -4,7 +4,7 @@ import { foldDStroke } from '../../text/normalize.js';
 /**
  * IDF weights from the full-text index: rare words say more about what is asked than
  * common ones. A word no article has weighs like the rarest, since it may be exactly what
- * the sources lack — except for an English question, whose own words are in no article.
+ * the sources lack — except an English question's own words, which no article has.
  */
 export class TermWeights {
   private readonly cache = new Map<string, number>();
@@ -12,7 +12,8 @@ export class TermWeights {
 
   constructor(
     private readonly articles: ArticleRepository,
-    private readonly unknownWeighsNothing = false,
+    /** Words that weigh nothing when no article has them (an English question's own words). */
+    private readonly foreign: ReadonlySet<string> = new Set(),
   ) {
     this.total = Math.max(1, articles.chunkCount());
   }
@@ -22,7 +23,7 @@ export class TermWeights {
     const frequencies = this.articles.termFrequencies(missing.map(foldDStroke));
     for (const term of missing) {
       const df = frequencies.get(foldDStroke(term)) ?? 0;
-      this.cache.set(term, df === 0 && this.unknownWeighsNothing ? 0 : Math.log(1 + this.total / (df + 0.5)));
+      this.cache.set(term, df === 0 && this.foreign.has(term) ? 0 : Math.log(1 + this.total / (df + 0.5)));
     }
   }
 

@@ -56,7 +56,8 @@ export function typedSpans(sentence: string): TypedSpan[] {
   // A date right after a word that makes it a limit ("hoàn thành trước ngày 30 tháng 7", "đến năm 2015") is a deadline too.
   for (const date of findDateSpans(sentence)) {
     if (date.kind === 'time' || spans.some((s) => s.type === 'deadline' && s.start <= date.start && date.end <= s.end)) continue;
-    const cue = sentence.slice(Math.max(0, date.start - 30), date.start).match(/(?:hoàn thành|xong|trước|chậm nhất|hạn|đến|tới|từ nay đến|trong)(?:\s+(?:ngày|là|vào|hết|cuối|đầu))*\s*$/iu);
+    // Not a bare "đến năm 2030": that is a vision in a document's title, not a limit.
+    const cue = sentence.slice(Math.max(0, date.start - 30), date.start).match(/(?<![\p{L}])(?:hoàn thành|xong|trước|chậm nhất|hạn chót|thời hạn|từ nay đến|đến hết|đến cuối)(?:\s+(?:ngày|là|vào|hết|cuối|đầu))*\s*$/iu);
     if (cue) spans.push({ type: 'deadline', text: sentence.slice(date.start - cue[0].length, date.end), start: date.start - cue[0].length, end: date.end });
   }
   for (const quantity of findQuantities(sentence)) spans.push({ type: 'number', text: quantity.text, start: quantity.start, end: quantity.end, noun: quantity.noun });
@@ -97,7 +98,7 @@ const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
   result: [],
 };
 
-const OUTCOME = /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành|hoàn thành/iu;
+const OUTCOME = /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành/iu;
 
 /** What of the question decides which spans answer it. */
 export interface AskedFor {

@@ -35,6 +35,8 @@ export interface AnalyzedQuestion {
   searchText: string;
   /** Folded content words (of the Vietnamese terms, for an English question): question words and function words removed. */
   terms: string[];
+  /** An English question's own words (names, numbers, words no glossary entry took), folded: in Vietnamese articles only names and numbers can match them. */
+  ownWords: string[];
   /**
    * The words of the clause that holds the question word ("…, ai báo cáo tình hình của thành
    * phố?"): what the answer's sentence must be about, the rest only says which event.
@@ -191,6 +193,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     searchText,
     terms,
     groups,
+    ownWords: english ? contentWords(englishKept) : [],
     focus: english ? terms : focusOf(question),
     documents,
     persons: [...new Set(namesIn(foldedWordsOf(question), knownPersons))],
