@@ -1,6 +1,7 @@
 import { foldForMatch } from '../../text/normalize.js';
 import { outletMarkerLength } from '../../text/outlets.js';
 import type { Claim, Evidence } from '../answer.js';
+import { keepSupportedClaims } from './claim-check.js';
 import { evidenceOf, type Candidate } from '../candidates/collect.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 
@@ -42,8 +43,8 @@ export function composeClaims(question: AnalyzedQuestion, chosen: Candidate[], s
   const sentences = chosen.map((candidate) => sentenceEvidence(candidate, matched(candidate.text)));
   const claims: Claim[] = [];
   if (short) claims.push({ text: short, evidence: [sentences[0]!] });
-  // A short answer that already says most of its sentence stands alone.
-  const saysItAll = short !== null && wordShare(sentences[0]!.quote, short) >= 0.7;
+  // A short answer that already says most of its sentence, and holds up against it, stands alone.
+  const saysItAll = short !== null && wordShare(sentences[0]!.quote, short) >= 0.7 && keepSupportedClaims([claims[0]!]).length === 1;
   for (const evidence of saysItAll ? sentences.slice(1) : sentences) {
     claims.push({ text: question.language === 'en' ? `The source says: “${evidence.quote}”` : evidence.quote, evidence: [evidence] });
   }

@@ -98,8 +98,8 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted,
     const asked = foldForMatch(question.text);
     const listed = question.isList || question.acts.some((act) => act === 'chair' || act === 'attend');
     const facts = candidate.presentations.filter((f) => (question.acts.length === 0 || showsAct(question.acts, f.act)) && !asked.includes(foldForMatch(f.presenter)));
-    // Of several people in one sentence, the one whose act and document the question describes, phrase for phrase.
-    const pairs = new Set(wordPairs(foldedWordsOf(question.text)));
+    // Of several people in one sentence, the one whose document is what the question says was presented, phrase for phrase.
+    const pairs = new Set(wordPairs(question.actObject.length >= 2 ? question.actObject : foldedWordsOf(question.text)));
     const about = (f: StoredPresentation) => wordPairs(foldedWordsOf(`${f.act} ${f.document}`)).filter((pair) => pairs.has(pair)).length;
     if (facts.length > 0 && !listed) return presentationText([...facts].sort((a, b) => about(b) - about(a))[0]!, question);
     const titled = spans.filter((span) => hasAskedTitle(question, sentence, span));

@@ -19,7 +19,7 @@ import { hasAskedTitle } from './person-titles.js';
 export const FEATURES = [
   'cov', 'covRel', 'focus', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
   'type', 'typeMissing', 'near', 'count',
-  'act', 'actMissing', 'actNear', 'titleMatch', 'factAct', 'factDoc', 'factDeadline',
+  'act', 'actMissing', 'actNear', 'object', 'titleMatch', 'factAct', 'factDoc', 'factDeadline',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
   'outlet', 'articleRank', 'chunkRank', 'lead', 'title', 'len', 'person',
 ] as const;
@@ -189,6 +189,7 @@ export class QuestionFeatures {
       count: q.countNoun ? (candidate.spans.some((s) => s.type === 'number' && s.noun && nounMatches(s.noun, q.countNoun!)) ? 1 : 0) : 0,
       act: q.acts.length > 0 && showsAct(q.acts, text) ? 1 : 0,
       actMissing: q.acts.length > 0 && wantsWho && !showsAct(q.acts, text) ? 1 : 0,
+      object: q.actObject.length > 0 ? this.weights.sum(q.actObject.filter((t) => wordSet.has(t))) / (this.weights.sum(q.actObject) || 1) : 0,
       actNear: wantsWho && q.acts.length > 0 && showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
       factAct: q.acts.length > 0 && candidate.presentations.some((f) => showsAct(q.acts, f.act)) ? 1 : 0,
       factDoc: namedDocuments.length > 0 && candidate.presentations.some((f) => [...f.documentIds, ...f.resolutions].some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d)))) ? 1 : 0,

@@ -32,12 +32,13 @@ const VI_ACTS: Array<[Act, RegExp]> = [
   ['convey', /\btruyen dat\b/],
   ['sign', /(?<!\b(?:nhiem|hoc|dinh|thoi|chu|moi|trong|nhat|ki|cac|hai|ba|nam)\s)\bky\b(?! (?:hop|niem|luat|thuat|nang|vong|cuong|thi|han|tich|xvii|xiii|xii|xiv|ix|x|moi|nay|toi|truoc|dai hoi))|\bki ban hanh\b/],
   ['chair', /\bchu tri\b|\bdieu hanh\b/],
-  ['open', /\bkhai mac\b/],
-  ['close', /\bbe mac\b/],
+  // "phiên khai mạc", "lễ bế mạc" name the session, they ask for no act.
+  ['open', /(?<!\b(?:phien|le|buoi|ngay|hom)\s)\bkhai mac\b/],
+  ['close', /(?<!\b(?:phien|le|buoi|ngay|hom)\s)\bbe mac\b/],
   ['direct', /\bchi dao\b/],
   ['speak', /\bphat bieu\b|\bket luan (?:hoi nghi|phien|buoi)\b|\bdien van\b|\bduoc trich\b|\btrich loi\b/],
   ['respond', /\btiep thu\b|\bgiai trinh\b/],
-  ['summarize', /\btong hop\b/],
+  ['summarize', /(?<!\bbao cao\s)\btong hop\b/],
   ['attend', /\b(?:tham du|co mat)\b|\bdu (?:hoi nghi|buoi|phien|dai hoi|le|cuoc hop)\b/],
 ];
 
@@ -67,6 +68,27 @@ export function actsOf(question: string, english: boolean): Act[] {
     return acts.filter((act) => act !== 'sign');
   }
   return acts;
+}
+
+/** Words that end an act's object and start the setting ("ai trình bày báo cáo X tại phiên bế mạc …"). */
+const SETTING = /\b(?:tai|o|trong|vao|ngay|luc|sang|chieu|toi|hom|of|at|in|on|during)\b/;
+
+/**
+ * What the question says was presented, signed, briefed: the words after the act verb up to
+ * where the setting starts ("ai trình bày báo cáo tổng hợp ý kiến … tại phiên bế mạc …" →
+ * the report's words). Folded.
+ */
+export function actObjectOf(question: string, acts: Act[], english: boolean): string[] {
+  if (acts.length === 0 || english) return [];
+  const folded = foldForMatch(question);
+  const verb = VI_ACTS.filter(([act]) => acts.includes(act))
+    .map(([, pattern]) => folded.match(pattern))
+    .filter((m): m is RegExpMatchArray => m !== null)
+    .sort((a, b) => a.index! - b.index!)[0];
+  if (!verb) return [];
+  const after = folded.slice(verb.index! + verb[0].length);
+  const setting = after.search(SETTING);
+  return (setting >= 0 ? after.slice(0, setting) : after).match(/[a-z0-9]+/g) ?? [];
 }
 
 /** True when a text shows one of the acts (as whole words, with the marks kept). */

@@ -4,7 +4,7 @@ import { identifierTokens } from '../../text/identifiers.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { outletOfQuestion } from '../../text/outlets.js';
 import { titlePhrasesIn } from '../../text/titles.js';
-import { actsOf, type Act } from './acts.js';
+import { actObjectOf, actsOf, type Act } from './acts.js';
 import { deadlineSubjectOf, dueByOf, dueWithinOf, purposeCut } from './deadline-question.js';
 import { askedTitlesFor, englishDatesToVietnamese, englishResidue, isEnglish, romanNumeral, vietnameseConceptsFor, vietnameseTermsFor } from './english.js';
 import { wantedOf, type Wanted } from './wanted.js';
@@ -56,6 +56,8 @@ export interface AnalyzedQuestion {
   wants: Wanted[];
   /** What someone did, when it asks about that ("ai chủ trì", "who signed"). */
   acts: Act[];
+  /** What the act was done to, as the question words it (folded): "ai trình bày báo cáo tổng hợp … tại …" → the report's words. */
+  actObject: string[];
   /** Numbers and Roman numerals the question names, folded, each with its alternative forms ([["22"], ["17", "xvii"]]): what tells one meeting or term from another. */
   identifiers: string[][];
   /** Titles the question names, folded ("bi thu thanh uy" of "Bí thư Thành ủy Hà Nội … là ai?"). */
@@ -186,6 +188,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
   const groups = english ? englishGroups(question, englishKept) : contentWords(question).map((word) => ({ alternatives: [[word]] }));
   const terms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
   const documents = parseDocumentQuery(question);
+  const acts = actsOf(question, english);
   const countWords = folded.match(/\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null;
   return {
     text: question,
@@ -194,12 +197,13 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     terms,
     groups,
     ownWords: english ? contentWords(englishKept) : [],
-    focus: english ? terms : focusOf(question),
+    focus: english ? englishFocusOf(question) : focusOf(question),
     documents,
     persons: [...new Set(namesIn(foldedWordsOf(question), knownPersons))],
     dates: daysIn([question, ...englishDates]),
     wants: wantedOf(folded, english, documents.length > 0),
-    acts: actsOf(question, english),
+    acts,
+    actObject: actObjectOf(question, acts, english).filter((word) => !NOT_CONTENT.has(word)),
     identifiers: identifiersOf(question, english),
     outlet: outletOfQuestion(question),
     titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(question),
@@ -223,6 +227,16 @@ function focusOf(question: string): string[] {
   const clauses = question.split(/[,;:]\s*/u);
   const asking = clauses.filter((clause) => QUESTION_WORD.test(foldForMatch(clause)));
   return contentWords(asking.length > 0 && clauses.length > 1 ? asking.at(-1)! : question);
+}
+
+/**
+ * An English question's main clause, before what only says which event ("Who chaired the
+ * seventh plenum | of the Hanoi Party Committee …"): its concepts in the articles' words.
+ */
+function englishFocusOf(question: string): string[] {
+  const cut = question.slice(0, 12).length + question.slice(12).search(/\s(?:of|that|which|at|on|in|during|for|with|according to|to)\s|,/i);
+  const main = cut >= 12 ? question.slice(0, cut) : question;
+  return [...new Set(vietnameseConceptsFor(main).flatMap((alternatives) => alternatives.flatMap((alt) => contentWords(alt))))].filter((w) => !NOT_CONTENT.has(w));
 }
 
 /** An English question's concepts in the articles' words, then the names and numbers it writes itself. */
