@@ -1,4 +1,4 @@
-import { roleOfAct, type PresentationRole } from './roles.js';
+import { MEETING_ROLES, roleOfAct, type PresentationRole } from './roles.js';
 
 /**
  * The acts a person performs at a meeting or on a document, found by their verbs. Each act says
@@ -101,7 +101,7 @@ export function leadActOf(sentence: string): ActMention | null {
   if (!match) return null;
   const verb = squash(match[1]!);
   const role = roleOfAct(verb);
-  const object = ['chair', 'open', 'close', 'direct', 'speak'].includes(role) ? 'meeting' : 'document';
+  const object = MEETING_ROLES.includes(role) ? 'meeting' : 'document';
   return { act: verb.charAt(0).toLowerCase() + verb.slice(1), role, object, start: 0, end: match[0].length };
 }
 

@@ -4,7 +4,7 @@ import type { Span } from '../text/sentences.js';
 import { actsIn, isBareMeeting, leadActOf, SPEAKS, type ActMention } from './acts.js';
 import { articleMeetings, meetingFor, meetingIn, type Meeting } from './meetings.js';
 import { namesByTitle, peopleInList, subjectBefore, titleChain, type Person } from './people.js';
-import type { PresentationRole } from './roles.js';
+import { MEETING_ROLES as MEETING_ROLE_LIST, type PresentationRole } from './roles.js';
 import type { PresentationFact } from './types.js';
 
 /** Leading words between the act and the document that are not the document. */
@@ -15,7 +15,7 @@ const OBJECT_LEAD =
 const DOCUMENT_WORD =
   /(kế hoạch|chương trình|nghị quyết|dự thảo|đề án|báo cáo|quy định|quy chế|tờ trình|kết luận|chỉ thị|văn bản|đề cương|phương án|luật|nghị định|quyết định|chuyên đề|nội dung|bài phát biểu|diễn văn|tình hình|kết quả|văn kiện|tham luận|hướng dẫn|công văn|thông báo)/iu;
 
-const MEETING_ROLES: ReadonlySet<PresentationRole> = new Set(['chair', 'open', 'close', 'direct', 'speak']);
+const MEETING_ROLES: ReadonlySet<PresentationRole> = new Set(MEETING_ROLE_LIST);
 
 export interface EventDate {
   date: string | null;

@@ -19,6 +19,12 @@ export type PresentationRole =
 
 export const PRESENTATION_ROLES: readonly PresentationRole[] = ['present', 'report', 'brief', 'convey', 'sign', 'chair', 'open', 'close', 'direct', 'speak', 'respond'];
 
+/** Acts on a document or a topic (what "ai trình bày / báo cáo / quán triệt / ký …" asks), not running the meeting. */
+export const PRESENTING_ROLES: readonly PresentationRole[] = ['present', 'report', 'brief', 'convey', 'sign', 'respond'];
+
+/** Acts that run or address the meeting itself: chairing, opening, closing, directing, speaking. */
+export const MEETING_ROLES: readonly PresentationRole[] = ['chair', 'open', 'close', 'direct', 'speak'];
+
 /**
  * The verb (folded) that decides each class, most specific first: "phát biểu khai mạc" is an
  * opening before it is a speech, "trình bày diễn văn bế mạc" a closing before a presentation,

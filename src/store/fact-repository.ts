@@ -166,9 +166,13 @@ export class FactRepository {
     return this.presentations(`WHERE f.id IN (${ids.map(() => '?').join(',')})`, ids);
   }
 
-  /** Who did what in one article, in the order the article tells it. */
-  presentationsOfArticle(articleId: string): StoredPresentation[] {
-    return this.presentations('WHERE f.article_id = ?', [articleId]);
+  /**
+   * Who did what in one article, in the order the article tells it; `roles` keeps only those acts
+   * (a digest's "who presented what" may leave out who chaired: `PRESENTING_ROLES`).
+   */
+  presentationsOfArticle(articleId: string, roles?: readonly PresentationRole[]): StoredPresentation[] {
+    if (!roles) return this.presentations('WHERE f.article_id = ?', [articleId]);
+    return this.presentations(`WHERE f.article_id = ? AND f.role IN (${roles.map(() => '?').join(',')})`, [articleId, ...roles]);
   }
 
   /** Presentations of one class ("who chaired", "who signed"), optionally within one article. */

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import { PRESENTING_ROLES } from '../../src/facts/roles.js';
 import { parseDocumentQuery } from '../../src/text/document-ids.js';
 import { BUNDLED_ARTICLES, createTestApp, tempDir } from '../helpers.js';
 
@@ -39,8 +40,9 @@ describe('stored facts', () => {
 
   it('list an article\'s presentations in the order the article tells them', () => {
     const [bao] = app.store.facts.presentationsByPerson('Vũ Đức Bảo');
-    const starts = app.store.facts.presentationsOfArticle(bao!.articleId).map((p) => p.start);
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const all = app.store.facts.presentationsOfArticle(bao!.articleId);
+    expect(all.map((p) => p.start)).toEqual(all.map((p) => p.start).sort((a, b) => a - b));
+    expect(app.store.facts.presentationsOfArticle(bao!.articleId, PRESENTING_ROLES).map((p) => p.presenter)).toEqual(['Vũ Đức Bảo', 'Lê Hồng Sơn', 'Hà Minh Hải']);
   });
 
   it('are found by resolution however the question writes it', () => {
