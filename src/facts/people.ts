@@ -26,7 +26,7 @@ const TITLE_DASH = new RegExp(String.raw`\s+[-–]\s+(?=${TITLE_WORDS})`, 'iu');
  * After a first title, a part may name the body the office belongs to: "Vụ trưởng Vụ Công chức,
  * Bộ Nội vụ", "Bí thư, Chủ tịch HĐQT NHPT".
  */
-const BODY_HEAD = /^(?:Bộ|Ban|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Văn phòng|Học viện|Trường|Viện|Cục|Vụ|Hội đồng|Mặt trận|Công an|Quân khu|Bộ Chỉ huy|Ban Chỉ huy|Tổng cục|Ngân hàng|Tập đoàn|Tổng công ty|Đại học)(?![\p{L}])/u;
+const BODY_HEAD = /^(?:Thường trực|Bộ|Ban|Sở|Ủy ban|Uỷ ban|UBND|HĐND|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Văn phòng|Học viện|Trường|Viện|Cục|Vụ|Hội đồng|Mặt trận|Công an|Quân khu|Bộ Chỉ huy|Ban Chỉ huy|Tổng cục|Ngân hàng|Tập đoàn|Tổng công ty|Đại học)(?![\p{L}])/u;
 
 /** Academic and honorific prefixes that are not part of the name: "GS, TS.", "PGS.TS", "đồng chí", "ông". */
 const HONORIFIC = /(?:(?<![\p{L}])(?:[Đđ]ồng\s*chí|[Ôô]ng|[Bb]à)|(?:GS|PGS|TS|ThS|BS|KS|NGND|NGƯT|NSND|NSƯT)[\s,.]*)\s*$/u;
@@ -43,7 +43,7 @@ export const isTitle = (part: string) => TITLE_HEAD.test(part.trim()) && !VERB_I
 export const startsWithTitle = (text: string) => TITLE_HEAD.test(text.trim());
 const isTitleAfterName = (part: string) => TITLE_HEAD_ANY_CASE.test(part.trim()) && !VERB_IN_TITLE.test(part);
 
-/** The parts of a title chain, each a title (or the body of the title before it); null when `text` is not a chain. */
+/** The parts of a title chain, each a title or the body of the title before it ("Bộ Nội vụ"); null when `text` is not a chain. */
 export function titleChain(text: string): string[] | null {
   const parts = text
     .split(/\s*[,;]\s*/u)
@@ -52,7 +52,7 @@ export function titleChain(text: string): string[] | null {
     .filter(Boolean);
   if (parts.length === 0) return [];
   if (!isTitleAfterName(parts[0]!)) return null;
-  return parts.every((part) => isTitleAfterName(part) || (BODY_HEAD.test(part) && !VERB_IN_TITLE.test(part))) ? parts.filter(isTitleAfterName) : null;
+  return parts.every((part) => isTitleAfterName(part) || (BODY_HEAD.test(part) && !VERB_IN_TITLE.test(part))) ? parts : null;
 }
 
 /** Titles at the end of a text (what stands right before a name): "Sáng 6/12, Phó Chủ tịch UBND TP" → ["Phó Chủ tịch UBND TP"]. */

@@ -71,14 +71,16 @@ function leadEvents(sentence: string, lead: ActMention): { found: Found[]; subje
 }
 
 /** Who performs one act: a list after it, the subject of a passive "do X", or the people right before it. */
-function eventsOfAct(sentence: string, act: ActMention, objectEnd: number): Found[] {
+/** The object of an act is `sentence.slice(object.start, object.end)`; acts joined by "và" share it and their subject. */
+function eventsOfAct(sentence: string, act: ActMention, object: { start: number; end: number }, sharedSubject: Person[] = []): Found[] {
   const left = sentence.slice(0, act.start);
-  const right = sentence.slice(act.end, objectEnd);
+  const right = sentence.slice(object.start, object.end);
   const actText = onBehalf(sentence, act);
   const make = (person: Person | null, document: string, titleOnly: string | null = null): Found => ({ person, titleOnly, act: actText, role: act.role, document, speech: false, before: left });
 
-  // "Chủ trì hội nghị có các đồng chí: A; B", "dưới sự chủ trì của các đồng chí: A - titles; B - titles".
-  if (act.role === 'chair' && (/^\s*$/u.test(left) || /dưới sự\s*$/iu.test(left))) {
+  // "Chủ trì hội nghị có các đồng chí: A; B", "dưới sự chủ trì của các đồng chí: A - titles; B - titles",
+  // "Tới dự và chỉ đạo hội nghị có đồng chí X": the people follow the act.
+  if ((act.role === 'chair' || act.role === 'direct') && (/^\s*$/u.test(left) || /dưới sự\s*$/iu.test(left))) {
     const list = right.match(/^\s*([^:;]*?)\s*(?:có|của)\s+(?=\S)/u);
     if (list) return peopleInList(right.slice(list[0].length)).map((person) => make(person, cleanDocument(list[1]!, true)));
   }
@@ -93,7 +95,7 @@ function eventsOfAct(sentence: string, act: ActMention, objectEnd: number): Foun
   // A document, or a topic: "thông tin về việc sắp xếp bộ máy", "báo cáo về tình hình …".
   const topic = /^\s*về\s+\S+\s+\S+/u.test(right);
   if (act.object === 'document' && !topic && !DOCUMENT_WORD.test(document) && findDocumentMentions(document).length === 0) return [];
-  const people = subjectBefore(left);
+  const people = sharedSubject.length > 0 ? sharedSubject : subjectBefore(left);
   if (people.length > 0) return people.map((p) => make(p, document));
   const title = bareTitle(left);
   return title ? [make(null, document, title)] : [];
@@ -130,11 +132,20 @@ function sentenceEvents(sentence: string): Found[] {
   const fromLead = lead ? leadEvents(sentence, lead) : null;
   const acts = actsIn(sentence).filter((act) => !fromLead || act.start >= fromLead.subjectEnd);
   const found = [...(fromLead?.found ?? []), ...namedSpeakers(sentence)];
-  // An act's object runs to where the subject of a later act begins ("X trình bày A; Y trình bày B").
-  const subjectStarts = acts.map((act) => subjectBefore(sentence.slice(0, act.start))[0]?.start);
+  // An act's object runs to where the subject of a later act begins ("X trình bày A; Y trình bày B"),
+  // or to a second act of the same subject ("X chủ trì và phát biểu khai mạc hội nghị").
+  const subjects = acts.map((act) => subjectBefore(sentence.slice(0, act.start)));
+  const joined = acts.map((act, i) => i > 0 && /^\s*(?:,\s*)?(?:và\s*)?$/u.test(sentence.slice(acts[i - 1]!.end, act.start)));
+  let shared: Person[] = [];
   acts.forEach((act, i) => {
-    const objectEnd = subjectStarts.slice(i + 1).find((start) => start !== undefined && start >= act.end) ?? sentence.length;
-    found.push(...eventsOfAct(sentence, act, objectEnd));
+    let last = i;
+    while (joined[last + 1]) last++;
+    const after = acts[last]!.end;
+    const end = subjects.slice(last + 1).map((p) => p[0]?.start).find((start) => start !== undefined && start >= after) ?? sentence.length;
+    const subject = joined[i] ? shared : subjectBefore(sentence.slice(0, act.start));
+    const events = eventsOfAct(sentence, act, { start: after, end }, subject);
+    if (!joined[i]) shared = subject;
+    found.push(...events);
   });
   return found;
 }

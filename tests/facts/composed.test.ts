@@ -133,6 +133,20 @@ describe('who did what at a meeting', () => {
     ]);
   });
 
+  it('reads the people after "Tới dự và chỉ đạo hội nghị có …"', () => {
+    expect(events('Tới dự và chỉ đạo hội nghị có đồng chí Trần Cẩm Hương, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư.')).toEqual([{ presenter: 'Trần Cẩm Hương', role: 'direct' }]);
+  });
+
+  it('gives two acts joined by "và" the same person and object', () => {
+    const [chair, open] = facts('Đồng chí Ngô Văn Thắng, Bí thư Tỉnh ủy chủ trì và phát biểu khai mạc hội nghị.').presentations;
+    expect([chair!.role, open!.role, chair!.presenter, open!.presenter]).toEqual(['chair', 'open', 'Ngô Văn Thắng', 'Ngô Văn Thắng']);
+    const acts = facts('Đồng chí Lê Văn Ánh trình bày và tiếp thu ý kiến về dự thảo Nghị quyết.').presentations;
+    expect(acts.map((p) => [p.role, p.document])).toEqual([
+      ['present', 'dự thảo Nghị quyết'],
+      ['respond', 'dự thảo Nghị quyết'],
+    ]);
+  });
+
   it('takes the meeting the article reports for a bare "hội nghị", with what it considers', () => {
     const [chair] = facts(
       'Ngày 12/3/2024, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết số 57-NQ/TW về phát triển khoa học, công nghệ. Bí thư Tỉnh ủy Lê Văn Khánh chủ trì hội nghị.',
