@@ -44,6 +44,9 @@ interface Pattern {
 /** "phải hoàn thành … trong năm 2025": a completion verb earlier in the same clause. */
 const COMPLETION_BEFORE = (before: string) => /(?:hoàn thành|phải|xong|hoàn tất)(?![\p{L}])[^;]*$/u.test(before);
 
+/** "Thời gian thực hiện: Quý IV/2024", "Thời hạn: ngày 30/9/2024": a plan's time column. */
+const TIME_LEAD = (before: string) => /(?:thời gian|thời hạn)(?:\s+(?:thực hiện|hoàn thành))?\s*:?\s*$/iu.test(before);
+
 const PATTERNS: Pattern[] = [
   {
     // từ ngày 1/3 đến ngày 30/6/2024
@@ -126,7 +129,24 @@ const PATTERNS: Pattern[] = [
     // A bare "Quý III/2023" is a deadline only after a completion verb; else it names a period ("Báo cáo … quý I-2022").
     regex: new RegExp(String.raw`${DONE}${QUARTER}`, 'giu'),
     parse: (m) => ({ ...quarterRange(m[1]!, +m[2]!), kind: 'quarter', inference: null }),
-    guard: COMPLETION_BEFORE,
+    guard: (before) => COMPLETION_BEFORE(before) || TIME_LEAD(before),
+  },
+  {
+    // "Thời gian thực hiện: tháng 10/2024"
+    regex: /tháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])/giu,
+    parse: (m) => {
+      const [month, year] = [+m[1]!, +m[2]!];
+      const start = isoDate(year, month, 1);
+      const end = isoDate(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+      return start && end ? { kind: 'within_month', start, end, inference: null } : null;
+    },
+    guard: TIME_LEAD,
+  },
+  {
+    // "Thời hạn: ngày 30/9/2024"
+    regex: new RegExp(String.raw`(?:ngày\s+)?${DAY}`, 'giu'),
+    parse: (m, ref) => dated(m[1]!, ref, 'by_date'),
+    guard: TIME_LEAD,
   },
   {
     // hoàn thành trong năm 2024; đến hết năm 2023; trước năm 2025 (not "đến năm 2030": a vision, not a deadline)

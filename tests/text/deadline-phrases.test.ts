@@ -62,6 +62,13 @@ describe('deadline phrases', () => {
     expect(findDeadlinePhrases('Ngày khai mạc là ngày 12-10-2018.', after2024)).toEqual([]);
   });
 
+  it('reads the time column of a plan: "Thời gian thực hiện: …"', () => {
+    expect(only('Thời gian thực hiện: Quý IV/2024.')).toMatchObject({ kind: 'quarter', start: '2024-10-01', end: '2024-12-31' });
+    expect(only('Thời gian: tháng 10/2024.')).toMatchObject({ kind: 'within_month', end: '2024-10-31' });
+    expect(only('Thời hạn: ngày 30/12/2024.')).toMatchObject({ kind: 'by_date', end: '2024-12-30' });
+    expect(findDeadlinePhrases('Hội nghị tổng kết tháng 10/2024 diễn ra ngày 30/12/2024.', after2024)).toEqual([]);
+  });
+
   it('leaves periods and named quarters alone', () => {
     for (const sentence of [
       'Kế hoạch thực hiện trong giai đoạn 2021-2025.',
