@@ -39,6 +39,9 @@ const VERBS: ReadonlyArray<{ pattern: string; object: ActMention['object'] }> = 
   { pattern: String.raw`truyền đạt`, object: 'document' },
   { pattern: String.raw`quán triệt(?:,\s*triển khai)?|phổ biến|thông tin(?:\s+nhanh)?|thông báo nhanh|công bố`, object: 'document' },
   { pattern: String.raw`trình bày(?:\s+tóm tắt)?`, object: 'document' },
+  // "trình Tờ trình …", "trình dự thảo …": submitting a document (not "trình UBND tỉnh", to whom).
+  { pattern: String.raw`trình(?=\s+(?:tờ trình|dự thảo|đề án|báo cáo|nghị quyết|kế hoạch|chương trình)(?![\p{L}]))`, object: 'document' },
+  { pattern: String.raw`đọc(?=\s+(?:toàn văn\s+)?(?:nghị quyết|quyết định|thông báo|diễn văn)(?![\p{L}]))`, object: 'document' },
   { pattern: String.raw`báo cáo(?:\s+tóm tắt)?`, object: 'document' },
 ];
 
@@ -52,7 +55,7 @@ const ACTS = new RegExp(`${B}${ADVERBS}${ON_BEHALF}(?:${VERBS.map(({ pattern }) 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Most sentences hold no act: one cheap look for any verb before the full patterns. */
-const ANY_VERB = /(?:trình bày|báo cáo|chủ trì|phát biểu|quán triệt|phổ biến|thông tin|thông báo|công bố|truyền đạt|tiếp thu|giải trình|ký|khai mạc|bế mạc|chỉ đạo|khẳng định|nhấn mạnh)/iu;
+const ANY_VERB = /(?:trình|đọc|báo cáo|chủ trì|phát biểu|quán triệt|phổ biến|thông tin|thông báo|công bố|truyền đạt|tiếp thu|giải trình|ký|khai mạc|bế mạc|chỉ đạo|khẳng định|nhấn mạnh)/iu;
 
 const cache = new Map<string, ActMention[]>();
 

@@ -38,7 +38,7 @@ const ROLE_BY_VERB: ReadonlyArray<[RegExp, PresentationRole]> = [
   [/\b(?:tiep thu|giai trinh)\b/, 'respond'],
   [/\btruyen dat\b/, 'convey'],
   [/\b(?:quan triet|pho bien|thong tin|thong bao nhanh|gioi thieu)\b/, 'brief'],
-  [/\btrinh bay\b/, 'present'],
+  [/\b(?:trinh bay|trinh|doc)\b/, 'present'],
   [/\b(?:bao cao|tong hop)\b/, 'report'],
   [/\bchi dao\b/, 'direct'],
   [/\b(?:phat bieu|ket luan)\b/, 'speak'],

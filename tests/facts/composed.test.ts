@@ -114,6 +114,7 @@ describe('who did what at a meeting', () => {
     ['conveying a lecture', 'Đồng chí Lê Minh Tuấn, Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy truyền đạt chuyên đề về công tác cán bộ.', 'Lê Minh Tuấn', 'convey'],
     ['signing', 'Phó Chủ tịch UBND tỉnh Trần Anh Khoa ký Quyết định số 1234/QĐ-UBND ban hành Kế hoạch chuyển đổi số.', 'Trần Anh Khoa', 'sign'],
     ['a caption with a photo credit', 'Bí thư Tỉnh ủy Đỗ Trọng Hòa phát biểu kết luận hội nghị. Ảnh: Minh Hiếu', 'Đỗ Trọng Hòa', 'speak'],
+    ['submitting a document', 'Giám đốc Sở Nội vụ Nguyễn Văn Hải trình Tờ trình về việc sắp xếp đơn vị hành chính cấp xã.', 'Nguyễn Văn Hải', 'present'],
     ['on behalf of a body', 'Thay mặt Ban Thường vụ Tỉnh ủy, đồng chí Nguyễn Thị Thanh Lan, Phó Bí thư Thường trực Tỉnh ủy trình bày Báo cáo chính trị.', 'Nguyễn Thị Thanh Lan', 'present'],
   ])('reads %s', (_, text, presenter, role) => {
     expect(events(text)).toEqual([{ presenter, role }]);
@@ -182,6 +183,7 @@ describe('who did what at a meeting', () => {
     ['receiving a delegation', 'Bí thư Tỉnh ủy Lê Văn An tiếp và làm việc với đoàn công tác.'],
     ['a quote in a headline', 'Tổng Bí thư Tô Lâm nhấn mạnh: Nghị quyết 57 là đột phá quan trọng.'],
     ['a department reporting', 'Sở Giáo dục và Đào tạo báo cáo tình hình chuẩn bị năm học mới.'],
+    ['a body submitting', 'UBND tỉnh trình HĐND tỉnh dự thảo Nghị quyết về giá đất.'],
   ])('takes no event from %s', (_, text) => {
     expect(facts(text).presentations).toEqual([]);
   });
