@@ -70,8 +70,11 @@ function leadEvents(sentence: string, lead: ActMention): { found: Found[]; subje
   return null;
 }
 
-/** Who performs one act: a list after it, the subject of a passive "do X", or the people right before it. */
-/** The object of an act is `sentence.slice(object.start, object.end)`; acts joined by "và" share it and their subject. */
+/**
+ * Who performs one act: a list after it, the subject of a passive "do X", or the people right
+ * before it. The act's object is `sentence.slice(object.start, object.end)`; acts joined by "và"
+ * share it and their subject.
+ */
 function eventsOfAct(sentence: string, act: ActMention, object: { start: number; end: number }, sharedSubject: Person[] = []): Found[] {
   const left = sentence.slice(0, act.start);
   const right = sentence.slice(object.start, object.end);
@@ -142,7 +145,7 @@ function sentenceEvents(sentence: string): Found[] {
     while (joined[last + 1]) last++;
     const after = acts[last]!.end;
     const end = subjects.slice(last + 1).map((p) => p[0]?.start).find((start) => start !== undefined && start >= after) ?? sentence.length;
-    const subject = joined[i] ? shared : subjectBefore(sentence.slice(0, act.start));
+    const subject = joined[i] ? shared : subjects[i]!;
     const events = eventsOfAct(sentence, act, { start: after, end }, subject);
     if (!joined[i]) shared = subject;
     found.push(...events);
@@ -236,10 +239,11 @@ function keepOnce(facts: PresentationFact[], fact: PresentationFact, titleEnd: n
     return;
   }
   const other = facts[same]!;
-  if (other.start < titleEnd && fact.start >= titleEnd) facts[same] = { ...fact, resolutions: union(fact.resolutions, other.resolutions), resolutionLabels: union(fact.resolutionLabels, other.resolutionLabels) };
+  if (other.start >= titleEnd || fact.start < titleEnd) return;
+  // The headline's resolutions stay with the body's event, each with its label.
+  const missing = other.resolutions.map((id, i) => [id, other.resolutionLabels[i] ?? id] as const).filter(([id]) => !fact.resolutions.includes(id));
+  facts[same] = { ...fact, resolutions: [...fact.resolutions, ...missing.map(([id]) => id)], resolutionLabels: [...fact.resolutionLabels, ...missing.map(([, label]) => label)] };
 }
-
-const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
 function sameDocument(a: PresentationFact, b: PresentationFact): boolean {
   if (a.resolutions.some((id) => b.resolutions.includes(id)) || a.documentIds.some((id) => b.documentIds.includes(id))) return true;
