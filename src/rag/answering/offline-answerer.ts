@@ -6,6 +6,7 @@ import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
 import { TermWeights } from '../candidates/term-weights.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
+import { showsAct } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { composeClaims } from './compose.js';
@@ -75,6 +76,8 @@ export class OfflineAnswerer {
     }
     decision[0]!.chosen = true;
     const chosen = [best.candidate, ...this.completing(question, best, scored, features)];
+    const lacking = this.lacks(question, chosen);
+    if (lacking) return declined(lacking, decision, best.probability);
     const claims = composeClaims(question, chosen, shortAnswer(question, chosen), (text) => features.matched(text));
     const cited = chosen.map((c) => c.text).join(' ');
     return {
@@ -84,6 +87,24 @@ export class OfflineAnswerer {
       probability: best.probability,
       decision,
     };
+  }
+
+  /**
+   * Why the chosen sentences cannot answer, however likely the model finds them: they hold
+   * nothing of the kind the question asks for first (no date for "ngày nào", no figure for
+   * "bao nhiêu"), or no sign of the act it asks about ("ai ký …" with no "ký"). Null when they can.
+   */
+  private lacks(question: AnalyzedQuestion, chosen: Candidate[]): string | null {
+    const primary = question.wants.find((w) => w !== 'description' && w !== 'result' && w !== 'kind');
+    // "Ai chịu trách nhiệm …?" may be answered by a body as well as by a person.
+    const accepted = primary === 'person' ? (['person', 'organization'] as const) : primary ? [primary] : [];
+    if (primary && !chosen.some((c) => accepted.some((wanted) => spansAnswering(wanted, c.spans, c.text, question).length > 0))) return `the evidence holds no ${primary}`;
+    const asksWho = primary === 'person' || primary === 'organization';
+    const acts = question.acts.filter((act) => act !== 'attend'); // attending is written in too many ways ("có đồng chí …", "về phía …")
+    if (asksWho && acts.length > 0 && !chosen.some((c) => showsAct(acts, c.text) || c.presentations.some((f) => showsAct(acts, f.act)))) {
+      return `the evidence does not show the act asked about (${question.acts.join(', ')})`;
+    }
+    return null;
   }
 
   /**

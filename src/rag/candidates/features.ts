@@ -18,7 +18,7 @@ import { hasAskedTitle } from './person-titles.js';
  */
 export const FEATURES = [
   'cov', 'covRel', 'focus', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
-  'type', 'typeMissing', 'near', 'count',
+  'type', 'typeAll', 'typeMissing', 'near', 'count',
   'act', 'actMissing', 'actNear', 'object', 'titleMatch', 'factAct', 'factDoc', 'factDeadline',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
   'outlet', 'articleRank', 'chunkRank', 'lead', 'title', 'len', 'person',
@@ -184,6 +184,7 @@ export class QuestionFeatures {
       rarePhrase: Math.min(1, [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.rarity(pair), 0) / this.rareTop),
       run: Math.min(1, heaviestCommonRun(this.questionWords, words, (w) => this.weights.weight(w)) / this.total),
       type: q.wants.length === 0 ? 0 : first.length > 0 ? 1 : 0,
+      typeAll: q.wants.length > 0 && answering.every((spans, i) => q.wants[i] === 'description' || spans.length > 0) ? 1 : 0,
       typeMissing: q.wants.length > 0 && answering.every((spans) => spans.length === 0) ? 1 : 0,
       near: this.nearness(first, text),
       count: q.countNoun ? (candidate.spans.some((s) => s.type === 'number' && s.noun && nounMatches(s.noun, q.countNoun!)) ? 1 : 0) : 0,

@@ -127,6 +127,12 @@ export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: str
       parseDocumentQuery(span.text).some((q) => documents.some((d) => d.number === q.number && (!d.symbol || !q.symbol || d.symbol === q.symbol)));
     return spans.filter((span) => span.type === 'document' && !isNamed(span));
   }
+  if ((wanted === 'day' || wanted === 'date') && documents.length > 0) {
+    // "Kế hoạch 51 ban hành ngày nào?": the date right after another document's number is that document's date.
+    const othersDates = findDocumentMentions(sentence).filter((m) => m.issuedDate && !documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));
+    const types = ANSWERED_BY[wanted];
+    return spans.filter((span) => types.includes(span.type) && !othersDates.some((m) => span.start >= m.end && span.start - m.end <= 12));
+  }
   if (wanted === 'subject') {
     const named = findDocumentMentions(sentence).filter((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));
     return spans.filter((span) => span.type === 'about' && named.some((m) => span.start >= m.end && span.start - m.end <= 120 && !/[;.]/u.test(sentence.slice(m.end, span.start))));

@@ -155,13 +155,14 @@ function partsOf(question: string, english: boolean, namesDocument: boolean): Qu
     const text = `${pending} ${segment}`.trim();
     const wants = wantedOf(foldForMatch(segment), english, namesDocument).filter((w) => w !== 'description' || /\bgi\b|\bwhat\b/.test(foldForMatch(segment)));
     if (wants.length === 0) {
-      pending = text;
+      // A stretch that asks nothing describes what came before it (", Ban Chấp hành … khóa XVII"), or, first, what comes after.
+      if (parts.length > 0) parts[parts.length - 1]!.text += ` ${segment}`;
+      else pending = text;
       continue;
     }
     parts.push({ text, wants });
     pending = '';
   }
-  if (pending && parts.length > 0) parts[parts.length - 1]!.text += ` ${pending}`;
   if (parts.length < 2) return [];
   return parts.map((part) => ({ terms: english ? contentWords(vietnameseTermsFor(part.text).join(' ')) : contentWords(part.text), wants: part.wants }));
 }
