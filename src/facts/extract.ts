@@ -6,7 +6,7 @@ import type { ArticleFacts } from './types.js';
 import { inferYear, writtenDates, yearReference, type DatedReference } from '../text/year-inference.js';
 
 /** Bump when extraction changes: stored articles are re-extracted on the next open. */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 export interface ArticleForFacts {
   title: string;

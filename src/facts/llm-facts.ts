@@ -86,6 +86,7 @@ export function verifyLlmFacts(article: ArticleForFacts, proposed: LlmFacts, dea
       eventDate: null,
       eventDateRaw: null,
       eventDateInference: null,
+      namedIn: null,
       quote,
       start: span.start,
       end: span.end,

@@ -192,20 +192,27 @@ function personBeforeClause(entry: string): Person | null {
   return null;
 }
 
+/** A person the article names with a title, and the sentence (by index) where it does. */
+export interface NamedTitle {
+  name: string;
+  sentence: number;
+}
+
 /**
  * Who the article names with each title chain: "Tổng Bí thư Tô Lâm" makes a later bare
- * "Tổng Bí thư dự và phát biểu chỉ đạo" Tô Lâm. Titles held by two people stay ambiguous.
+ * "Tổng Bí thư dự và phát biểu chỉ đạo" Tô Lâm. Titles held by two people stay ambiguous (null).
  */
-export function namesByTitle(sentences: string[]): Map<string, string | null> {
-  const byTitle = new Map<string, string | null>();
-  for (const sentence of sentences) {
+export function namesByTitle(sentences: string[]): Map<string, NamedTitle | null> {
+  const byTitle = new Map<string, NamedTitle | null>();
+  sentences.forEach((sentence, index) => {
     for (const run of sentence.matchAll(/(?:[\p{Lu}][\p{Ll}]*\s+){1,4}[\p{Lu}][\p{Ll}]*/gu)) {
       const person = personAtEnd(sentence.slice(0, run.index! + run[0].length));
       if (!person || person.titles.length === 0) continue;
       const key = foldForMatch(person.titles.at(-1)!);
       const known = byTitle.get(key);
-      byTitle.set(key, known === undefined || known === person.name ? person.name : null);
+      if (known === undefined) byTitle.set(key, { name: person.name, sentence: index });
+      else if (known !== null && known.name !== person.name) byTitle.set(key, null);
     }
-  }
+  });
   return byTitle;
 }

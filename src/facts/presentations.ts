@@ -3,7 +3,7 @@ import { foldForMatch } from '../text/normalize.js';
 import type { Span } from '../text/sentences.js';
 import { actsIn, isBareMeeting, leadActOf, SPEAKS, type ActMention } from './acts.js';
 import { articleMeetings, meetingFor, meetingIn, type Meeting } from './meetings.js';
-import { namesByTitle, peopleInList, subjectBefore, titleChain, type Person } from './people.js';
+import { namesByTitle, peopleInList, subjectBefore, titleChain, type NamedTitle, type Person } from './people.js';
 import { MEETING_ROLES as MEETING_ROLE_LIST, type PresentationRole } from './roles.js';
 import type { PresentationFact } from './types.js';
 
@@ -186,14 +186,16 @@ function mentionsFor(found: Found, document: string, meeting: Meeting | null, sp
 export function extractPresentations(text: string, sentences: Span[], eventDate: EventDate, titleEnd = 0): PresentationFact[] {
   const context = articleMeetings(text, sentences, titleEnd);
   const sentenceTexts = sentences.map((s) => text.slice(s.start, s.end));
-  let byTitle: Map<string, string | null> | undefined;
+  let byTitle: Map<string, NamedTitle | null> | undefined;
   const facts: PresentationFact[] = [];
   sentences.forEach((span, index) => {
     const sentence = sentenceTexts[index]!;
     for (const found of sentenceEvents(sentence)) {
       if (found.titleOnly) byTitle ??= namesByTitle(sentenceTexts);
-      const presenter = found.person?.name ?? (found.titleOnly ? byTitle!.get(foldForMatch(found.titleOnly)) : null);
+      const named = found.person ? null : (byTitle?.get(foldForMatch(found.titleOnly ?? '')) ?? null);
+      const presenter = found.person?.name ?? named?.name;
       if (!presenter) continue;
+      const namedSpan = named ? sentences[named.sentence]! : null;
       const meeting = resolveMeeting(found, context);
       const resolved = !meeting ? found.document : isMeetingTopic(found.document) ? `${found.document} — ${meeting.description}` : meeting.description;
       const spokenLater = () => sentenceTexts.slice(index + 1).filter((later) => later.includes(presenter)).join(' ');
@@ -212,6 +214,7 @@ export function extractPresentations(text: string, sentences: Span[], eventDate:
         eventDate: eventDate.date,
         eventDateRaw: eventDate.raw,
         eventDateInference: eventDate.inference,
+        namedIn: namedSpan ? { quote: text.slice(namedSpan.start, namedSpan.end), start: namedSpan.start, end: namedSpan.end } : null,
         quote: sentence,
         start: span.start,
         end: span.end,

@@ -26,6 +26,11 @@ export interface PresentationFact extends Evidence {
   eventDate: string | null;
   eventDateRaw: string | null;
   eventDateInference: string | null;
+  /**
+   * Where the article names the person, when the act's own sentence gives only a title
+   * ("Tổng Bí thư dự và phát biểu chỉ đạo …" named by "Tổng Bí thư Tô Lâm …" elsewhere); null otherwise.
+   */
+  namedIn: Evidence | null;
   origin: 'rules' | 'llm';
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Statements } from './statements.js';
 import type { PresentationRole } from '../facts/roles.js';
-import type { ArticleFacts, DeadlineFact, PresentationFact } from '../facts/types.js';
+import type { ArticleFacts, DeadlineFact, Evidence, PresentationFact } from '../facts/types.js';
 import { matchesDocumentQuery, type DocumentQuery } from '../text/document-ids.js';
 import { foldForMatch } from '../text/normalize.js';
 
@@ -61,6 +61,7 @@ interface PresentationRow {
   eventDate: string | null;
   eventDateRaw: string | null;
   eventDateInference: string | null;
+  namedIn: string | null;
   quote: string;
   start: number;
   end: number;
@@ -103,13 +104,13 @@ export class FactRepository {
     }
     const presentation = this.sql(
       `INSERT INTO presentations (article_id, chunk_id, presenter, presenter_folded, titles, act, role, document, event_date, event_date_raw,
-         event_date_inference, quote, start, end, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         event_date_inference, named_in, quote, start, end, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const link = this.sql('INSERT OR IGNORE INTO presentation_documents (presentation_id, canonical_id, label, role) VALUES (?, ?, ?, ?)');
     for (const p of facts.presentations) {
       const id = Number(
         presentation.run(articleId, chunkFor(p.start, p.end), p.presenter, foldForMatch(p.presenter), JSON.stringify(p.titles), p.act, p.role, p.document,
-          p.eventDate, p.eventDateRaw, p.eventDateInference, p.quote, p.start, p.end, p.origin).lastInsertRowid,
+          p.eventDate, p.eventDateRaw, p.eventDateInference, p.namedIn ? JSON.stringify(p.namedIn) : null, p.quote, p.start, p.end, p.origin).lastInsertRowid,
       );
       for (const documentId of p.documentIds) link.run(id, documentId, documentId, 'document');
       p.resolutions.forEach((resolution, i) => link.run(id, resolution, p.resolutionLabels[i] ?? resolution, 'resolution'));
@@ -236,17 +237,18 @@ export class FactRepository {
   private presentations(where: string, params: unknown[]): StoredPresentation[] {
     const rows = this.sql<unknown[], PresentationRow>(
         `SELECT f.id, ${SOURCE_COLUMNS}, f.presenter, f.titles, f.act, f.role, f.document, f.event_date AS eventDate, f.event_date_raw AS eventDateRaw,
-                f.event_date_inference AS eventDateInference, f.quote, f.start, f.end, f.origin,
+                f.event_date_inference AS eventDateInference, f.named_in AS namedIn, f.quote, f.start, f.end, f.origin,
                 (SELECT json_group_array(json_array(d.canonical_id, d.label, d.role)) FROM presentation_documents d WHERE d.presentation_id = f.id) AS documents
          FROM presentations f JOIN articles a ON a.id = f.article_id ${where}
          ORDER BY f.event_date IS NULL, f.event_date, f.article_id, f.start`,
       )
       .all(...params);
-    return rows.map(({ documents, titles, ...row }) => {
+    return rows.map(({ documents, titles, namedIn, ...row }) => {
       const links = JSON.parse(documents ?? '[]') as Array<[string, string, string]>;
       return {
         ...row,
         titles: JSON.parse(titles) as string[],
+        namedIn: namedIn ? (JSON.parse(namedIn) as Evidence) : null,
         documentIds: links.filter((l) => l[2] === 'document').map((l) => l[0]),
         resolutions: links.filter((l) => l[2] === 'resolution').map((l) => l[0]),
         resolutionLabels: links.filter((l) => l[2] === 'resolution').map((l) => l[1]),

@@ -212,6 +212,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
     for (const row of db.prepare('SELECT id, act FROM presentations').all() as Array<{ id: number; act: string }>) update.run(roleOfAct(row.act), row.id);
     db.exec(`CREATE INDEX presentations_role ON presentations(role, article_id);`);
   },
+  // Where the article names a person its act's sentence gives only by title: {quote, start, end} as JSON.
+  (db) => db.exec(`ALTER TABLE presentations ADD COLUMN named_in TEXT;`),
 ];
 
 export function migrate(db: Database.Database): void {
