@@ -171,6 +171,8 @@ export function findDocumentMentions(text: string): DocumentMention[] {
 /** What a question says about a document: a full id, or a kind and a number ("NQ 28", "kế hoạch 04"). */
 export interface DocumentQuery {
   canonicalId?: string;
+  /** Typed without diacritics: "tu" may be TƯ (Trung ương) as well as TU (Thành ủy). */
+  unmarked?: boolean;
   symbol?: string;
   number: string;
 }
@@ -186,8 +188,10 @@ const QUERY_KIND = new RegExp(
 /** Document references in a question, with or without diacritics, Vietnamese or English. */
 export function parseDocumentQuery(question: string): DocumentQuery[] {
   const found = new Map<string, DocumentQuery>();
+  const unmarked = !/[\u00C0-\u1EF9]/u.test(question.normalize('NFC'));
   for (const mention of findDocumentMentions(question)) {
-    found.set(mention.canonicalId, { canonicalId: mention.canonicalId, symbol: symbolKind(mention.canonicalId), number: documentNumber(mention.canonicalId) });
+    const ambiguous = unmarked && /\/TU(?=$|[-/])/.test(mention.canonicalId);
+    found.set(mention.canonicalId, { canonicalId: mention.canonicalId, symbol: symbolKind(mention.canonicalId), number: documentNumber(mention.canonicalId), ...(ambiguous ? { unmarked: true } : {}) });
   }
   const folded = foldForMatch(question);
   for (const match of folded.matchAll(QUERY_KIND)) {
@@ -202,7 +206,12 @@ export function parseDocumentQuery(question: string): DocumentQuery[] {
 
 /** True when a stored canonical id is what the query refers to. */
 export function matchesDocumentQuery(canonicalId: string, query: DocumentQuery): boolean {
-  if (query.canonicalId) return query.canonicalId === canonicalId;
+  if (query.canonicalId) {
+    const asked = query.unmarked ? query.canonicalId.replace(/\/TU(?=$|[-/])/g, '/TW') : query.canonicalId;
+    const stored = query.unmarked ? canonicalId.replace(/\/TU(?=$|[-/])/g, '/TW') : canonicalId;
+    // "51-kh" typed in lower case stops where the known abbreviations do: it names 51-KH/BTGTU.
+    return stored === asked || stored.startsWith(`${asked}/`) || stored.startsWith(`${asked}-`);
+  }
   if (documentNumber(canonicalId) !== query.number) return false;
   return !query.symbol || symbolKind(canonicalId) === query.symbol;
 }

@@ -55,10 +55,11 @@ export class OfflineAnswerer {
 
   answer(question: AnalyzedQuestion, passages: Document<RetrievedPassageMetadata>[]): Draft {
     const { facts } = this.store;
-    const known = question.documents.filter(
-      (q) => facts.documentMentions(q).length > 0 || facts.presentationsByDocument(q).length > 0 || facts.deadlinesOfDocument(q).length > 0,
-    );
-    if (question.documents.length > 0 && known.length === 0) return declined('the documents named are in no article');
+    // A document named by its full number ("45-NQ/TW") that no article mentions: nothing to answer from. A kind and a
+    // number alone ("Nghị quyết 4") may be written otherwise ("Nghị quyết Trung ương 4"): the model weighs that.
+    const numbered = question.documents.filter((q) => q.canonicalId);
+    const known = numbered.filter((q) => facts.documentMentions(q).length > 0 || facts.presentationsByDocument(q).length > 0 || facts.deadlinesOfDocument(q).length > 0);
+    if (numbered.length > 0 && known.length === 0) return declined('the documents named are in no article');
     const register = deadlineRegister(this.store, question) ?? personRegister(this.store, question, (fact) => presentationText(fact, question));
     if (register) return register;
 
@@ -98,7 +99,7 @@ export class OfflineAnswerer {
     const primary = question.wants.find((w) => w !== 'description' && w !== 'result' && w !== 'kind');
     // "Ai chịu trách nhiệm …?" may be answered by a body as well as by a person.
     const accepted = primary === 'person' ? (['person', 'organization'] as const) : primary ? [primary] : [];
-    if (primary && !chosen.some((c) => accepted.some((wanted) => spansAnswering(wanted, c.spans, c.text, question).length > 0))) return `the evidence holds no ${primary}`;
+    if (primary && !chosen.some((c) => accepted.some((wanted) => spansAnswering(wanted, c, question).length > 0))) return `the evidence holds no ${primary}`;
     const asksWho = primary === 'person' || primary === 'organization';
     const acts = question.acts.filter((act) => act !== 'attend'); // attending is written in too many ways ("có đồng chí …", "về phía …")
     if (asksWho && acts.length > 0 && !chosen.some((c) => showsAct(acts, c.text) || c.presentations.some((f) => showsAct(acts, f.act)))) {
@@ -117,7 +118,7 @@ export class OfflineAnswerer {
     const ofArticle = scored.filter((s) => s !== best && s.candidate.article.id === best.candidate.article.id);
     const sameArticle = ofArticle.filter((s) => s.probability >= best.probability * EXTRA_RELATIVE);
     const extra: Candidate[] = [];
-    const answers = (c: Candidate, part: QuestionPart) => part.wants.every((wanted) => wanted === 'description' || spansAnswering(wanted, c.spans, c.text, question).length > 0);
+    const answers = (c: Candidate, part: QuestionPart) => part.wants.every((wanted) => wanted === 'description' || spansAnswering(wanted, c, question).length > 0);
     const partShare = (c: Candidate, part: QuestionPart) => (part.terms.length === 0 ? 1 : features.weights.sum([...features.matched(c.text)].filter((t) => part.terms.includes(t))) / (features.weights.sum(part.terms) || 1));
     for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants }]) {
       if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5)) continue;

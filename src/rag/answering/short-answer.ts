@@ -70,7 +70,7 @@ export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): st
   for (const part of parts) {
     for (const wanted of part.wants) {
       if (wanted === 'description' || wanted === 'result') continue;
-      const holding = chosen.filter((c) => spansAnswering(wanted, c.spans, c.text, question).length > 0);
+      const holding = chosen.filter((c) => spansAnswering(wanted, c, question).length > 0);
       const candidate = holding.sort((a, b) => shared(part.terms, b.text) - shared(part.terms, a.text))[0];
       if (!candidate) continue;
       const answer = spanAnswer(question, part.terms, wanted, candidate);
@@ -89,7 +89,7 @@ export function presentationText(fact: StoredPresentation, question: AnalyzedQue
 function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted, candidate: Candidate): string | null {
   const sentence = candidate.text;
   const anchors = anchorsOf(question, terms, sentence);
-  let spans = spansAnswering(wanted, candidate.spans, sentence, question);
+  let spans = spansAnswering(wanted, candidate, question);
   const order = PREFERRED[wanted];
   if (order) spans = spans.filter((s) => s.type === order.find((type) => spans.some((x) => x.type === type)));
   if (spans.length === 0) return null;

@@ -1,6 +1,7 @@
 import type { Document } from '@langchain/core/documents';
 import type { StoredDeadline, StoredPresentation } from '../../store/fact-repository.js';
 import type { Store } from '../../store/index.js';
+import { findDocumentMentions } from '../../text/document-ids.js';
 import { fromOutlet, outletMarkerLength } from '../../text/outlets.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
 import type { Evidence } from '../answer.js';
@@ -23,6 +24,8 @@ export interface ArticleView {
   outlet: -1 | 0 | 1;
   /** Best rank (0 = first) of a passage of this article in the retrieval. */
   rank: number;
+  /** An official document's own number(s), from a "Số: …" line of its header. */
+  ownDocuments: string[];
   /** The article's facts (who presented what, what is due when), each tied to its sentence. */
   presentations: StoredPresentation[];
   deadlines: StoredDeadline[];
@@ -41,6 +44,8 @@ export interface Candidate {
   /** Rank of the best retrieved passage holding the sentence; articles' lead sentences take their article's rank. */
   rank: number;
   spans: TypedSpan[];
+  /** For a sentence of an official document's header: the document's own number(s). */
+  headerOf?: string[];
   /** Facts extracted from this sentence. */
   presentations: StoredPresentation[];
   deadlines: StoredDeadline[];
@@ -51,6 +56,8 @@ const LEAD_SENTENCES = 4;
 /** Of the articles ranked this high, every sentence is a candidate (up to a cap): the answer is often next to what matched. */
 const WHOLE_ARTICLE_RANK = 3;
 const MAX_SENTENCES_PER_ARTICLE = 80;
+/** An official document's header: issuer, number and date, kind and title. */
+const HEADER_SENTENCES = 12;
 
 /**
  * The candidate sentences of the retrieved passages: every sentence of each passage, plus the
@@ -90,6 +97,7 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
         // A sentence no retrieved passage holds ranks just after its article's best passage.
         rank: best?.rank ?? view.rank + 1,
         spans: typedSpans(text),
+        ...(index < HEADER_SENTENCES && view.ownDocuments.length > 0 ? { headerOf: view.ownDocuments } : {}),
         presentations: view.presentations.filter((f) => f.start < span.end && span.start < f.end),
         deadlines: view.deadlines.filter((f) => f.start < span.end && span.start < f.end),
       });
@@ -116,9 +124,16 @@ function articleView(store: Store, id: string, question: AnalyzedQuestion, rank:
     lead,
     outlet,
     rank,
+    ownDocuments: ownDocumentsOf(article.text, sentences),
     presentations: store.facts.presentationsOfArticle(id),
     deadlines: store.facts.deadlinesOfArticle(id),
   };
+}
+
+/** "Số: 167/KH-UBND, Hà Nội, ngày 24 tháng 8 năm 2018" at the top: the article is that document. */
+function ownDocumentsOf(text: string, sentences: Span[]): string[] {
+  const header = sentences.slice(0, HEADER_SENTENCES).map((s) => text.slice(s.start, s.end)).find((line) => /^Số\s*:?\s*\d/u.test(line));
+  return header ? findDocumentMentions(header).map((m) => m.canonicalId) : [];
 }
 
 /** A candidate as quotable evidence. */

@@ -162,7 +162,7 @@ export class QuestionFeatures {
     const words = foldedWordsOf(text);
     const wordSet = new Set(words);
     const cov = this.coverage(text);
-    const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate.spans, text, q));
+    const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate, q));
     const first = answering[0] ?? [];
     const sentenceDays = findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []);
     const cached = this.article(candidate);

@@ -27,7 +27,7 @@ const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|
 const KIND = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|đề cương|văn kiện|dự thảo)(?![\p{L}])`, 'giu');
 const QUOTED = /[“"]([^”"]{8,300})[”"]/gu;
 /** "về tình hình, giải pháp …": what a document or meeting is about, to the end of the clause (every "về", even inside another's clause). */
-const ABOUT = /(?<![\p{L}])về\s+(?=([^;.]{8,300}))/gu;
+const ABOUT = /(?<![\p{L}])(?:về|VỀ)\s+(?=([^;.]{8,300}))/gu;
 /** An enumeration after a colon: "… 4 nội dung: A; B; C", "gồm: A, B và C". */
 const LIST = /:\s*([^:]{12,})$/u;
 
@@ -100,6 +100,13 @@ const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
 
 const OUTCOME = /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành/iu;
 
+/** A sentence with its typed spans; `headerOf` names the documents whose header it is part of (an official document's own number). */
+export interface SpannedSentence {
+  text: string;
+  spans: TypedSpan[];
+  headerOf?: string[];
+}
+
 /** What of the question decides which spans answer it. */
 export interface AskedFor {
   /** The question as asked: a person it names is not who it asks for. */
@@ -113,8 +120,9 @@ export interface AskedFor {
  * for "person", people other than those the question names ("Bí thư … dự buổi làm việc với
  * Thủ tướng Nguyễn Xuân Phúc là ai?" does not ask for Nguyễn Xuân Phúc).
  */
-export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: string, asked: AskedFor): TypedSpan[] {
+export function spansAnswering(wanted: Wanted, candidate: SpannedSentence, asked: AskedFor): TypedSpan[] {
   const { documents } = asked;
+  const { spans, text: sentence } = candidate;
   const question = foldForMatch(asked.text);
   const named = (span: TypedSpan) => question.includes(foldForMatch(span.text));
   if (wanted === 'person') return spans.filter((span) => span.type === 'person' && !named(span));
@@ -134,6 +142,8 @@ export function spansAnswering(wanted: Wanted, spans: TypedSpan[], sentence: str
     return spans.filter((span) => types.includes(span.type) && !othersDates.some((m) => span.start >= m.end && span.start - m.end <= 12));
   }
   if (wanted === 'subject') {
+    // An official document's own title says what it is about: its header holds the number the question names.
+    if (candidate.headerOf?.some((id) => documents.some((d) => matchesDocumentQuery(id, d)))) return spans.filter((span) => span.type === 'about');
     const named = findDocumentMentions(sentence).filter((m) => documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));
     return spans.filter((span) => span.type === 'about' && named.some((m) => span.start >= m.end && span.start - m.end <= 120 && !/[;.]/u.test(sentence.slice(m.end, span.start))));
   }
