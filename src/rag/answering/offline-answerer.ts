@@ -1,4 +1,5 @@
 import type { Document } from '@langchain/core/documents';
+import type { StoredPresentation } from '../../store/fact-repository.js';
 import type { Store } from '../../store/index.js';
 import { findDocumentMentions } from '../../text/document-ids.js';
 import { personNamesIn } from '../../text/person-names.js';
@@ -12,7 +13,7 @@ import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js'
 import { composeClaims } from './compose.js';
 import { declined, type DecisionEntry, type Draft } from './draft.js';
 import { DEFAULT_MODEL, type AnswerModel } from './model.js';
-import { deadlineRegister, personRegister } from './registers.js';
+import { deadlineRegister, implementingRegister, meetingRegister, personRegister } from './registers.js';
 import { presentationText, shortAnswer } from './short-answer.js';
 
 export interface ScoredCandidate {
@@ -60,7 +61,13 @@ export class OfflineAnswerer {
     const numbered = question.documents.filter((q) => q.canonicalId);
     const known = numbered.filter((q) => facts.documentMentions(q).length > 0 || facts.presentationsByDocument(q).length > 0 || facts.deadlinesOfDocument(q).length > 0);
     if (numbered.length > 0 && known.length === 0) return declined('the documents named are in no article');
-    const register = deadlineRegister(this.store, question) ?? personRegister(this.store, question, (fact) => presentationText(fact, question));
+    const describe = (fact: StoredPresentation) => presentationText(fact, question);
+    const articleIds = [...new Set(passages.slice(0, 3).map((p) => p.metadata.articleId))];
+    const register =
+      deadlineRegister(this.store, question) ??
+      personRegister(this.store, question, describe) ??
+      meetingRegister(this.store, question, articleIds, describe) ??
+      implementingRegister(this.store, question, describe);
     if (register) return register;
 
     const { scored, features } = this.score(question, passages);

@@ -60,6 +60,51 @@ export function personRegister(store: Store, question: AnalyzedQuestion, describ
 }
 
 /**
+ * "Những ai đã trình bày hoặc tiếp thu tại hội nghị chiều 11-1?": every person with the acts
+ * asked about at the meeting the question describes (the articles of the best passages whose
+ * meeting is on the day it names, if it names one), in the order each article tells them.
+ */
+export function meetingRegister(store: Store, question: AnalyzedQuestion, articleIds: string[], describe: (fact: StoredPresentation) => string): Draft | null {
+  if (!question.isList || !question.wants.includes('person') || question.acts.length === 0) return null;
+  const onDay = (f: StoredPresentation) =>
+    question.dates.length === 0 || question.dates.some((d) => (f.eventDate ? Number(f.eventDate.slice(8, 10)) === d.day && Number(f.eventDate.slice(5, 7)) === d.month : false));
+  const facts = articleIds.flatMap((id) => store.facts.presentationsOfArticle(id)).filter((f) => showsAct(question.acts, f.act) && onDay(f));
+  const unique = [...new Map(facts.map((f) => [`${f.presenter}|${f.act}|${f.document}`, f])).values()];
+  if (unique.length < 2) return null; // one person is what the sentence answer already gives
+  const claims = unique.slice(0, MAX_LIST).map((f) => ({ text: describe(f), evidence: [evidenceOfFact(f)] }));
+  return {
+    found: true,
+    claims,
+    focus: { documents: [...new Set(unique.flatMap((f) => [...f.documentIds, ...f.resolutions]))], persons: unique.map((f) => f.presenter).slice(0, 3) },
+    probability: 1,
+    decision: [{ strategy: 'meeting register', probability: 1, chosen: true, first: claims[0]!.text.slice(0, 100) }],
+  };
+}
+
+/**
+ * "Những kế hoạch, chương trình nào thực hiện Nghị quyết 28?": every plan or programme the
+ * facts tie to the resolution the question names, across articles, each with who presented it.
+ */
+export function implementingRegister(store: Store, question: AnalyzedQuestion, describe: (fact: StoredPresentation) => string): Draft | null {
+  if (!question.isList || !question.wants.includes('document') || question.documents.length === 0) return null;
+  // Plans and programmes only: a speech or a resolution taken up at the meeting implements nothing.
+  const plan = /(?<![\p{L}])(?:kế hoạch|chương trình|đề án|dự thảo|hướng dẫn)(?![\p{L}])/iu;
+  const facts = question.documents
+    .flatMap((q) => store.facts.presentationsByDocument(q))
+    .filter((f) => f.resolutions.some((id) => question.documents.some((q) => matchesDocumentQuery(id, q))) && plan.test(f.document.slice(0, 60)));
+  const unique = [...new Map(facts.map((f) => [f.document.slice(0, 120).toLowerCase(), f])).values()];
+  if (unique.length === 0) return null;
+  const claims = unique.slice(0, MAX_LIST).map((f) => ({ text: describe(f), evidence: [evidenceOfFact(f)] }));
+  return {
+    found: true,
+    claims,
+    focus: { documents: [...new Set(unique.flatMap((f) => [...f.documentIds, ...f.resolutions]))], persons: [] },
+    probability: 1,
+    decision: [{ strategy: 'implementing register', probability: 1, chosen: true, first: claims[0]!.text.slice(0, 100) }],
+  };
+}
+
+/**
  * Register questions answered by lookup over the deadline facts, each item cited: every
  * deadline in a range ("Những việc nào phải hoàn thành trước tháng 2/2021?", "What is due in
  * December 2020?"), or of a plan when the question names no particular task ("Hạn chót của

@@ -1,5 +1,5 @@
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
-import { parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
+import { findDocumentMentions, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { identifierTokens } from '../../text/identifiers.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { outletOfQuestion } from '../../text/outlets.js';
@@ -209,15 +209,15 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     outlet: outletOfQuestion(question),
     titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(question),
     parts: partsOf(question, english, documents.length > 0),
-    deadlineSubject: deadlineSubjectOf(purposeCut(question), NOT_CONTENT),
+    deadlineSubject: withoutDocumentWords(deadlineSubjectOf(purposeCut(question), NOT_CONTENT), question),
     countNoun: english && countWords ? countNounInVietnamese(countWords) : countWords,
     asksAct: /\blam gi\b|\bwhat did\b|\bdid what\b|\b(?:trinh bay|bao cao|tiep thu|giai trinh) (?:gi|van ban nao|noi dung gi)\b/.test(folded),
     isList:
       /\bnhung ai\b|\bnhung (?:viec|nhiem vu|noi dung|han|hoi nghi|ke hoach|chuong trinh|van ban|dong chi|nguoi)\b.*\bnao\b|\bcac (?:viec|nhiem vu|han chot|dong chi nao)\b|\bliet ke\b|\bgom nhung\b|\blist\b|\bwhich tasks\b|\bwhat tasks\b|\bwho (?:are|were) (?:all )?the\b/.test(
         folded,
       ),
-    dueBy: dueByOf(folded),
-    dueWithin: dueWithinOf(folded),
+    dueBy: dueByOf(folded) ?? dueByOf(foldForMatch(searchText)),
+    dueWithin: dueWithinOf(folded) ?? dueWithinOf(foldForMatch(searchText)),
   };
 }
 
@@ -238,6 +238,13 @@ function englishFocusOf(question: string): string[] {
   const cut = question.slice(0, 12).length + question.slice(12).search(/\s(?:of|that|which|at|on|in|during|for|with|according to|to)\s|,/i);
   const main = cut >= 12 ? question.slice(0, cut) : question;
   return [...new Set(vietnameseConceptsFor(main).flatMap((alternatives) => alternatives.flatMap((alt) => contentWords(alt))))].filter((w) => !NOT_CONTENT.has(w));
+}
+
+/** "Kế hoạch 04-KH/TU có những hạn chót nào?": the plan's own name says which plan, not which of its tasks. */
+function withoutDocumentWords(words: string[], question: string): string[] {
+  const named = new Set(findDocumentMentions(question).flatMap((m) => foldedWordsOf(m.raw)));
+  for (const m of foldForMatch(question).matchAll(/\b(?:ke hoach|chuong trinh(?: hanh dong| cong tac)?|nghi quyet|van ban|chi thi|ket luan|de an)(?: so)? \d+\b/g)) for (const w of m[0].split(' ')) named.add(w);
+  return words.filter((word) => !named.has(word) && word !== 'co');
 }
 
 /** An English question's concepts in the articles' words, then the names and numbers it writes itself. */
