@@ -49,7 +49,9 @@ const ENDS_LIKE_SENTENCE = /[.!?…;:]["”’)\]]*$/u;
  * mid-sentence.
  */
 function isHeadlineRun(line: string, isEdge: boolean): boolean {
-  return !isEdge && line.length >= 140 && !ENDS_LIKE_SENTENCE.test(line) && !/(?<![\p{L}])Ảnh\s*:/u.test(line);
+  // A headline ends with a name, a number or a quote; a sentence cut off ends with any word ("… trước ngày").
+  const endsLikeHeadline = /(?:[\p{Lu}][\p{L}]*|\d[\d/-]*|[”"])\s*$/u.test(line);
+  return !isEdge && line.length >= 140 && !ENDS_LIKE_SENTENCE.test(line) && endsLikeHeadline && !/(?<![\p{L}])Ảnh\s*:/u.test(line);
 }
 
 /** " date 2026-02-25 Sáng 25/2, …": a capture's metadata prefix; the date is the page's. */
@@ -108,6 +110,7 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
     .split('\n')
     .map(stripMarkup)
     .filter((line) => line && !FURNITURE.some((pattern) => pattern.test(line)));
+  const original = new Set(rawLines);
   const official = joinOfficialHeader(joinBrokenLines(rawLines, isWrapped(rawLines)));
   let lines = official.lines;
   let metadataDate: string | null = null;
@@ -142,7 +145,8 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
     if (isDoubledLabel(line)) return;
     if (line.length >= 40 && seen.has(line)) return; // a paragraph or caption printed twice
     seen.add(line);
-    if (isHeadlineRun(line, i === 0 || i === body.length - 1)) return;
+    // Only a line as the page printed it: lines joined from a sentence broken over several are text.
+    if (original.has(line) && isHeadlineRun(line, i === 0 || i === body.length - 1)) return;
     if (LISTED_HEADLINE_STAMP.test(line)) {
       const previous = kept.at(-1);
       if (previous !== undefined && !ENDS_LIKE_SENTENCE.test(previous)) kept.pop();

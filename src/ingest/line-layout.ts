@@ -1,3 +1,5 @@
+import { parsePublicationStamp } from '../text/dates.js';
+
 /**
  * Line layout of a captured page: web pages put one paragraph on a line, but text taken from
  * a PDF or a printed official document wraps sentences over lines of about one width
@@ -7,8 +9,12 @@
  * before anything else reads them.
  */
 
+
 const ENDS_LIKE_SENTENCE = /[.!?…;:]["”’)\]]*$/u;
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+/** A line that ends on a word no sentence or heading ends with ("… báo cáo trước ngày"): it goes on on the next line. */
+const DANGLING = /(?<![\p{L}])(?:ngày|của|và|các|về|với|trước|sau|theo|cho|tại|trong|là|những|đã|được|để|từ|đến|tới|hoặc|hay|như|do|bởi|khi|nếu|mà|thì|cùng|nhằm|gồm)$/iu;
+
 /** A line that starts a new block: a numbered or lettered heading, a list item. */
 const BLOCK_START = /^(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-–•+*])\s/u;
 
@@ -37,7 +43,10 @@ export function joinBrokenLines(lines: string[], wrapped: boolean): string[] {
       line !== '' &&
       previous !== '' &&
       !ENDS_LIKE_SENTENCE.test(previous) &&
-      (/^[\p{Ll}]/u.test(line) || (wrapped && previous.length >= 40 && !ALL_CAPS.test(previous) && !ALL_CAPS.test(line) && !BLOCK_START.test(line)));
+      parsePublicationStamp(line) === null &&
+      (/^[\p{Ll}]/u.test(line) ||
+        (DANGLING.test(previous) && !BLOCK_START.test(line)) ||
+        (wrapped && previous.length >= 40 && !ALL_CAPS.test(previous) && !ALL_CAPS.test(line) && !BLOCK_START.test(line)));
     if (continues) joined[joined.length - 1] = `${previous} ${line}`;
     else joined.push(line);
   }
