@@ -1,3 +1,4 @@
+import { PRESENTING_ROLES } from '../facts/roles.js';
 import type { StoredDeadline, StoredPresentation } from '../store/fact-repository.js';
 import type { Store } from '../store/index.js';
 import { addDays, endOfMonth, localDate } from '../text/clock.js';
@@ -21,7 +22,7 @@ export interface Digest {
 /**
  * What a subscriber should hear about on `now`'s date in `timeZone`: deadlines in the next 7
  * days, overdue ones of the last 30 days, the rest of this month's, and articles ingested since
- * `since` with who presented what in them.
+ * `since` with who presented what in them (presenting roles: who chaired is not news of a plan).
  */
 export function buildDigest(store: Store, now: Date, timeZone: string, since: string | null): Digest {
   const today = localDate(now, timeZone);
@@ -34,7 +35,7 @@ export function buildDigest(store: Store, now: Date, timeZone: string, since: st
     ? store.articles
         .listArticles()
         .filter((a) => a.ingestedAt > since)
-        .map((a) => ({ id: a.id, title: a.title, source: a.source, publishedDate: a.publishedDate, presentations: store.facts.presentationsOfArticle(a.id) }))
+        .map((a) => ({ id: a.id, title: a.title, source: a.source, publishedDate: a.publishedDate, presentations: store.facts.presentationsOfArticle(a.id, PRESENTING_ROLES) }))
     : [];
   return { date: today, dueSoon, overdue, laterThisMonth, newArticles, empty: !dueSoon.length && !overdue.length && !laterThisMonth.length && !newArticles.length };
 }

@@ -57,7 +57,8 @@ export function chooseThreshold(cases: ThresholdCase[]): number {
     // Between two observed probabilities: the midpoint generalises better than either edge.
     const threshold = i + 1 < candidates.length ? (candidates[i]! + candidates[i + 1]!) / 2 : candidates[i]! + 1e-6;
     const passed = cases.filter((c) => (c.unanswerable ? c.probability < threshold : c.probability >= threshold && c.passesIfAnswered)).length;
-    if (passed > best.passed) best = { threshold, passed };
+    // On a tie the higher threshold: declining is better than a wrong answer.
+    if (passed >= best.passed) best = { threshold, passed };
   }
   return best.threshold;
 }

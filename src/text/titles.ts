@@ -86,7 +86,7 @@ export function titlePhrasesIn(text: string): string[] {
   for (const match of normalized.matchAll(heads)) {
     const end = match.index! + titleEnd(normalized.slice(match.index!));
     if (nameAtStart(normalized.slice(end)) || personNamesIn(match[0]).length > 0) continue;
-    phrases.push(foldForMatch(match[0]).split(' ').slice(0, 4).join(' '));
+    phrases.push(foldForMatch(normalized.slice(match.index!, end)).split(' ').slice(0, 4).join(' '));
   }
   return phrases;
 }

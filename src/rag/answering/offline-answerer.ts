@@ -1,7 +1,8 @@
 import type { Document } from '@langchain/core/documents';
 import type { StoredPresentation } from '../../store/fact-repository.js';
 import type { Store } from '../../store/index.js';
-import { findDocumentMentions } from '../../text/document-ids.js';
+import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
+import { foldForMatch } from '../../text/normalize.js';
 import { personNamesIn } from '../../text/person-names.js';
 import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
@@ -107,9 +108,21 @@ export class OfflineAnswerer {
     // "Ai chịu trách nhiệm …?" may be answered by a body as well as by a person.
     const accepted = primary === 'person' ? (['person', 'organization'] as const) : primary ? [primary] : [];
     if (primary && !chosen.some((c) => accepted.some((wanted) => spansAnswering(wanted, c, question).length > 0))) return `the evidence holds no ${primary}`;
-    const asksWho = primary === 'person' || primary === 'organization';
+    // "Bao nhiêu tỷ đồng?" is not answered by "4 nội dung": a figure of what the question counts, or nothing.
+    if (primary === 'number' && question.countNoun) {
+      const noun = question.countNoun;
+      // Money is counted in its units: "bao nhiêu vốn" is answered by "10.950 tỷ đồng".
+      const money = /^(?:von|kinh phi|ngan sach|tien|gia tri|tong muc|nguon luc|nguon von)\b/.test(noun);
+      const counts = (c: Candidate) =>
+        c.spans.some((s) => s.type === 'number' && (s.noun?.startsWith(noun.split(' ')[0]!) || foldForMatch(s.text).includes(noun) || (money && /\b(?:dong|usd|ty|trieu)\b/.test(foldForMatch(s.text)))));
+      if (!chosen.some(counts)) return `the evidence holds no figure of ${noun}`;
+    }
+    // "Ai ký …?", "… được ký ngày nào?": the person or the day of that act, so the act must be there.
+    const asksWhoOrWhen = primary === 'person' || primary === 'organization' || primary === 'day' || primary === 'date';
     const acts = question.acts.filter((act) => act !== 'attend'); // attending is written in too many ways ("có đồng chí …", "về phía …")
-    if (asksWho && acts.length > 0 && !chosen.some((c) => showsAct(acts, c.text) || c.presentations.some((f) => showsAct(acts, f.act)))) {
+    // An official document's own header (number, place and date) is where its signing or issuing is written.
+    const ownHeader = (c: Candidate) => acts.every((act) => act === 'sign' || act === 'issue') && (c.headerOf ?? []).some((id) => question.documents.some((d) => matchesDocumentQuery(id, d)));
+    if (asksWhoOrWhen && acts.length > 0 && !chosen.some((c) => showsAct(acts, c.text) || ownHeader(c) || c.presentations.some((f) => showsAct(acts, f.act)))) {
       return `the evidence does not show the act asked about (${question.acts.join(', ')})`;
     }
     return null;

@@ -92,6 +92,7 @@ const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
   deadline: ['deadline'],
   number: ['number'],
   document: ['document'],
+  docnumber: ['document'],
   kind: ['kind', 'document'],
   description: ['about', 'quote', 'list', 'document'],
   subject: ['about'],
@@ -127,6 +128,7 @@ export function spansAnswering(wanted: Wanted, candidate: SpannedSentence, asked
   const named = (span: TypedSpan) => question.includes(foldForMatch(span.text));
   if (wanted === 'person') return spans.filter((span) => span.type === 'person' && !named(span));
   if (wanted === 'organization') return spans.filter((span) => span.type === 'organization' && !named(span));
+  if (wanted === 'docnumber') return spansAnswering('document', candidate, asked).filter((span) => findDocumentMentions(span.text).length > 0);
   if (wanted === 'document') {
     // "Kế hoạch 101-KH/ĐU căn cứ những văn bản nào?": not the plan the question names.
     const isNamed = (span: TypedSpan) =>

@@ -27,7 +27,7 @@ export const ACT_FORMS: Record<Act, string[]> = {
 /** Folded Vietnamese verbs of a question; "ký" folded is "ky", so the folded form alone must not look like "nhiệm kỳ". */
 const VI_ACTS: Array<[Act, RegExp]> = [
   ['present', /\btrinh bay\b/],
-  ['report', /\bbao cao\b(?! (?:chinh tri|tong ket|so ket|ket qua|tong hop|vien|nao|gi)\b)/],
+  ['report', /(?<!\b(?:trinh bay|thong qua|nghe|gui|du thao)\s)\bbao cao\b(?! (?:chinh tri|tong ket|so ket|ket qua|tong hop|vien|nao|gi)\b)/],
   ['brief', /\bquan triet\b|\bpho bien\b|\bthong tin (?:chuyen de|nhanh)\b|\bthong bao nhanh\b/],
   ['convey', /\btruyen dat\b/],
   ['sign', /(?<!\b(?:nhiem|hoc|dinh|thoi|chu|moi|trong|nhat|ki|cac|hai|ba|nam)\s)\bky\b(?! (?:hop|niem|luat|thuat|nang|vong|cuong|thi|han|tich|xvii|xiii|xii|xiv|ix|x|moi|nay|toi|truoc|dai hoi))|\bki ban hanh\b/],

@@ -207,7 +207,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     actObject: actObjectOf(question, acts, english).filter((word) => !NOT_CONTENT.has(word)),
     identifiers: identifiersOf(question, english),
     outlet: outletOfQuestion(question),
-    titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(question),
+    titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(focusClauseOf(question)),
     parts: partsOf(question, english, documents.length > 0),
     deadlineSubject: withoutDocumentWords(deadlineSubjectOf(purposeCut(question), NOT_CONTENT), question),
     countNoun: english && countWords ? countNounInVietnamese(countWords) : countWords,
@@ -223,11 +223,16 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
 
 const QUESTION_WORD = /\b(?:ai|gi|nao|bao nhieu|may|khi nao|bao gio|o dau|the nao|ra sao|khong)\b/;
 
-/** Content words of the last clause (between commas) that holds a question word; all of them when there is one clause. */
-function focusOf(question: string): string[] {
+/** The last clause (between commas) that holds a question word; the whole question when there is one clause. */
+function focusClauseOf(question: string): string {
   const clauses = question.split(/[,;:]\s*/u);
   const asking = clauses.filter((clause) => QUESTION_WORD.test(foldForMatch(clause)));
-  return contentWords(asking.length > 0 && clauses.length > 1 ? asking.at(-1)! : question);
+  return asking.length > 0 && clauses.length > 1 ? asking.at(-1)! : question;
+}
+
+/** Content words of the clause asked about. */
+function focusOf(question: string): string[] {
+  return contentWords(focusClauseOf(question));
 }
 
 /**

@@ -23,8 +23,10 @@ export type Wanted =
   | 'deadline'
   /** bao nhiêu, mấy, how many, what percentage */
   | 'number'
-  /** kế hoạch nào, nghị quyết nào, số hiệu, which plan */
+  /** kế hoạch nào, nghị quyết nào, which plan */
   | 'document'
+  /** số hiệu, số mấy, what is the number of the plan: a document's number and symbol */
+  | 'docnumber'
   /** nội dung gì, về việc gì, gồm những gì, what about */
   | 'description'
   /** văn bản gì, xây dựng gì: a kind of document ("chương trình hành động") */
@@ -45,7 +47,8 @@ const VI: Array<[Wanted, RegExp]> = [
   ['time', /\bmay gio\b|\b(?:khung|khoang) gio nao\b|\bgio nao\b|\bluc may gio\b|\bmay h\b/],
   ['period', /\bmoc (?:thoi gian )?nao\b|\bgiai doan nao\b|\bnhiem ky nao\b|\bquy nao\b|\bnam nao\b|\bthoi ky nao\b|\b(?:khoang|quang) thoi gian nao\b|\bdinh huong den nam nao\b|\bden nam nao\b/],
   ['number', /\bbao nhieu\b|\bmay (?!gio\b)[a-z]+|\bso luong\b|\bty le\b|\bti le\b|\bphan tram\b/],
-  ['document', /\b(?:ke hoach|van ban|van kien|chuong trinh|nghi quyet|quy dinh|de an|chi thi|ket luan|quyet dinh|huong dan|thong bao|cong van|to trinh|bao cao|de cuong|luat|du thao)(?: hanh dong| cong tac)? (?:nao|so may|so bao nhieu)\b|\bso hieu\b|\bky hieu\b/],
+  ['document', /\b(?:ke hoach|van ban|van kien|chuong trinh|nghi quyet|quy dinh|de an|chi thi|ket luan|quyet dinh|huong dan|thong bao|cong van|to trinh|bao cao|de cuong|luat|du thao)(?: hanh dong| cong tac)? nao\b/],
+  ['docnumber', /\bso hieu\b|\bky hieu\b|\b(?:ke hoach|nghi quyet|chi thi|ket luan|quyet dinh|van ban|chuong trinh|de an) so (?:may|bao nhieu|nao)\b/],
   ['kind', /\b(?:van ban|tai lieu|ke hoach|chuong trinh|de an) gi\b|\b(?:xay dung|ban hanh|soan thao|hoan thien|bo sung) (?:nhung )?(?:van ban|gi)\b|\bloai van ban\b|\bwhat (?:kind of )?(?:document|plan|programme|program)\b/],
   ['description', /\b(?:noi dung|van de|viec|linh vuc|muc tieu|chu de|y nghia|yeu cau|nhiem vu|giai phap|dinh huong|phuong huong|chuyen de) (?:gi|nao)\b|\bve (?:viec |van de |noi dung )?gi\b|\bgom (?:nhung )?(?:gi|noi dung nao|nhung nao)\b|\bnhung gi\b|\bla gi\b|\blam gi\b|\bgi\b/],
   ['result', /\bket qua\b.*\b(?:ra sao|the nao|la gi|bao nhieu|nhu the nao)\b|\bra sao\b|\bnhu the nao\b/],
@@ -61,8 +64,9 @@ const EN: Array<[Wanted, RegExp]> = [
   ['time', /\bwhat time\b|\bwhat hours?\b|\bwhich hours?\b|\btime slot\b|\bfrom what time\b/],
   ['period', /\bwhich (?:period|term|quarter|year)\b|\bwhat (?:period|term|quarter|year)\b|\bwhich (?:stage|phase)\b|\bfor what period\b|\bby what year\b|\bby which year\b/],
   ['deadline', /\bdeadlines?\b|\bby when\b|\bby what date\b|\bdue\b|\bmust (?:\w+ ){0,3}(?:finish|complete|be completed|be finished|be submitted|submit|end)\b|\b(?:finish|complete) (?:\w+ ){0,3}by\b/],
-  ['number', /\bhow many\b|\bhow much\b|\bwhat (?:percentage|share|proportion|rate)\b|\b(?:what )?number of (?!the (?:plan|resolution|directive|document|decision|conclusion|programme|program|scheme)s?\b)/],
-  ['document', /\bwhich (?:plan|resolution|directive|document|programme|program|conclusion|decision|scheme|project|regulation|instruction)s?\b|\bwhat (?:plan|resolution|directive|document|scheme|conclusion) (?:number|no)\b|\b(?:plan|document|resolution|directive) number\b|\bnumber of the (?:plan|resolution|directive|document|decision|conclusion|programme|program|scheme)s?\b/],
+  ['number', /\bhow many\b|\bhow much\b|\bwhat (?:percentage|share|proportion|rate)\b|\b(?:what )?number of (?!the (?:[a-z]+ ){0,2}(?:plan|resolution|directive|document|decision|conclusion|programme|program|scheme)s?\b)/],
+  ['document', /\bwhich (?:plan|resolution|directive|document|programme|program|conclusion|decision|scheme|project|regulation|instruction)s?\b/],
+  ['docnumber', /\bwhat (?:plan|resolution|directive|document|scheme|conclusion) (?:number|no)\b|\b(?:plan|document|resolution|directive) number\b|\bnumber of the (?:[a-z]+ ){0,2}(?:plan|resolution|directive|document|decision|conclusion|programme|program|scheme)s?\b/],
   ['description', /\bwhat (?:is|was|are|were|does|did) (?:\w+ ){0,8}(?:about|include|cover|contain|focus on|aim|set out|propose)\b|\babout what\b|\bwhat (?:topics?|contents?|subjects?|issues?|goals?|targets?|tasks?|themes?|requirements?)\b|\bwhat\b/],
   ['result', /\boutcome\b|\bresults? of\b|\bhow did (?:\w+ ){0,4}(?:vote|end|go)\b/],
 ];

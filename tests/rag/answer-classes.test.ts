@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { createTestApp, tempDir } from '../helpers.js';
+
+/**
+ * Two outlets report one (invented) plenum and disagree on a figure; a third page is the plan
+ * itself. Questions of each class the answerer must handle, asked as users ask them.
+ */
+const LAO_DONG = [
+  'Tỉnh ủy Bình Định triển khai Nghị quyết 57 về khoa học, công nghệ',
+  '12/03/2025 | 10:15',
+  '(LĐO) - Sáng 12-3, Tỉnh ủy Bình Định tổ chức Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ tỉnh khóa XX.',
+  'Chủ trì hội nghị có các đồng chí: Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Trần Quốc Hưng; Phó Bí thư Thường trực Tỉnh ủy Lê Minh Khoa; Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Phạm Thu Hà.',
+  'Hội nghị có 320 đại biểu dự.',
+  'Tại hội nghị, Phó Chủ tịch UBND tỉnh Nguyễn Văn Đức trình bày Kế hoạch số 25-KH/TU thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia.',
+  'Kế hoạch yêu cầu các sở, ngành hoàn thành việc rà soát các thủ tục hành chính trước ngày 30 tháng 6 năm 2025.',
+].join('\n');
+
+const TUOI_TRE = [
+  'Bình Định bàn kế hoạch thực hiện Nghị quyết 57',
+  '12/03/2025 11:40',
+  'TTO - Sáng 12-3, Ban Chấp hành Đảng bộ tỉnh Bình Định khóa XX họp Hội nghị lần thứ 15 để thảo luận kế hoạch thực hiện Nghị quyết 57 của Bộ Chính trị.',
+  'Hội nghị có hơn 350 đại biểu dự, trong đó có các đồng chí nguyên lãnh đạo tỉnh qua các thời kỳ.',
+  'Phát biểu kết luận hội nghị, Bí thư Tỉnh ủy Trần Quốc Hưng yêu cầu các cấp ủy sớm cụ thể hóa kế hoạch bằng chương trình hành động của từng địa phương.',
+].join('\n');
+
+let dir: ReturnType<typeof tempDir>;
+let app: App;
+beforeAll(async () => {
+  dir = tempDir('rpb-classes-');
+  app = await createTestApp(path.join(dir.path, 'store'));
+  await app.ingest.ingestDocuments([
+    { source: 'https://laodong.vn/thoi-su/binh-dinh-trien-khai-nghi-quyet-57.ldo', format: 'text', body: LAO_DONG },
+    { source: 'https://tuoitre.vn/binh-dinh-ban-ke-hoach-nghi-quyet-57.htm', format: 'text', body: TUOI_TRE },
+  ]);
+});
+afterAll(() => {
+  app.close();
+  dir.remove();
+});
+const ask = (question: string) => app.answers.ask(question);
+
+describe('answers of each class of question', () => {
+  it('names everyone who chaired, with their titles', async () => {
+    const answer = await ask('Ai chủ trì Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ tỉnh Bình Định khóa XX?');
+    for (const name of ['Trần Quốc Hưng', 'Lê Minh Khoa', 'Phạm Thu Hà']) expect(answer.text).toContain(name);
+  });
+
+  it('gives the presenter first, then the sentence it comes from, without the outlet marker', async () => {
+    const answer = await ask('Ai trình bày Kế hoạch số 25-KH/TU?');
+    expect(answer.text.startsWith('Nguyễn Văn Đức (Phó Chủ tịch UBND tỉnh) trình bày Kế hoạch số 25-KH/TU')).toBe(true);
+    expect(answer.text).not.toContain('(LĐO)');
+    expect(answer.citations[0]!.source).toContain('laodong.vn');
+  });
+
+  it('answers from the outlet the question names when two outlets disagree', async () => {
+    const tuoiTre = await ask('Theo báo Tuổi Trẻ, hội nghị lần thứ 15 có bao nhiêu đại biểu dự?');
+    expect(tuoiTre.text).toContain('hơn 350 đại biểu');
+    expect(tuoiTre.citations.every((c) => c.source.includes('tuoitre.vn'))).toBe(true);
+    const laoDong = await ask('Theo Lao Động, hội nghị lần thứ 15 có bao nhiêu đại biểu dự?');
+    expect(laoDong.text).toContain('320 đại biểu');
+    expect(laoDong.text).not.toContain('350');
+  });
+
+  it('gives a deadline written "ngày 30 tháng 6 năm 2025" as written', async () => {
+    const answer = await ask('Kế hoạch 25-KH/TU yêu cầu các sở, ngành hoàn thành rà soát thủ tục hành chính trước ngày nào?');
+    expect(answer.text).toContain('30 tháng 6 năm 2025');
+  });
+
+  it('answers an English question with the names as the source writes them', async () => {
+    const answer = await ask('Which deputy chairman presented Plan 25-KH/TU on Resolution 57?');
+    expect(answer.language).toBe('en');
+    expect(answer.text).toContain('Nguyễn Văn Đức');
+  });
+
+  it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {
+    for (const question of [
+      'Ai trình bày kế hoạch thực hiện Nghị quyết số 66-NQ/TW?',
+      'Kế hoạch số 25-KH/TU được ký ban hành vào ngày nào?',
+      'Who signed Plan 25-KH/TU?',
+    ]) {
+      const answer = await ask(question);
+      expect({ question, found: answer.found }).toEqual({ question, found: false });
+      expect(answer.citations).toEqual([]);
+    }
+  });
+});
