@@ -1,4 +1,5 @@
 import { foldForMatch } from './normalize.js';
+import { PROVINCE_NAMES } from './places.js';
 
 /** Vietnamese family names (folded); a personal name starts with one. */
 const SURNAMES = new Set(
@@ -14,14 +15,8 @@ const SURNAMES = new Set(
  * name. Compared with their tone marks, so "Lâm Đông" (a person) is not "Lâm Đồng" (a province).
  */
 const PLACES = [
-  'hà nội', 'hải phòng', 'đà nẵng', 'cần thơ', 'hồ chí minh', 'hà giang', 'cao bằng', 'bắc kạn', 'tuyên quang', 'lào cai',
-  'điện biên', 'lai châu', 'sơn la', 'yên bái', 'hòa bình', 'thái nguyên', 'lạng sơn', 'quảng ninh', 'bắc giang', 'phú thọ',
-  'vĩnh phúc', 'bắc ninh', 'hải dương', 'hưng yên', 'thái bình', 'hà nam', 'nam định', 'ninh bình', 'thanh hóa', 'nghệ an',
-  'hà tĩnh', 'quảng bình', 'quảng trị', 'thừa thiên huế', 'huế', 'quảng nam', 'quảng ngãi', 'bình định', 'phú yên',
-  'khánh hòa', 'ninh thuận', 'bình thuận', 'kon tum', 'gia lai', 'đắk lắk', 'đắk nông', 'lâm đồng', 'bình phước',
-  'tây ninh', 'bình dương', 'đồng nai', 'bà rịa vũng tàu', 'vũng tàu', 'long an', 'tiền giang', 'bến tre', 'trà vinh',
-  'vĩnh long', 'đồng tháp', 'an giang', 'kiên giang', 'hậu giang', 'sóc trăng', 'bạc liêu', 'cà mau', 'việt nam', 'trung ương',
-  'thủ đô', 'hoàn kiếm', 'ba đình', 'đống đa', 'tây hồ', 'cầu giấy', 'thanh xuân', 'hoàng mai', 'long biên', 'hà đông',
+  ...PROVINCE_NAMES,
+  'việt nam', 'trung ương', 'thủ đô', 'hoàn kiếm', 'ba đình', 'đống đa', 'tây hồ', 'cầu giấy', 'thanh xuân', 'hoàng mai', 'long biên', 'hà đông',
 ].map((place) => place.split(' ').map(syllableKey));
 
 /**

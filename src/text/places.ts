@@ -12,16 +12,19 @@ export interface PlaceSpan {
   end: number;
 }
 
-/** Provinces and centrally governed cities, folded (before and after the 2025 mergers). */
-export const PROVINCES: readonly string[] = [
-  'ha noi', 'hai phong', 'da nang', 'can tho', 'ho chi minh', 'ha giang', 'cao bang', 'bac kan', 'tuyen quang', 'lao cai',
-  'dien bien', 'lai chau', 'son la', 'yen bai', 'hoa binh', 'thai nguyen', 'lang son', 'quang ninh', 'bac giang', 'phu tho',
-  'vinh phuc', 'bac ninh', 'hai duong', 'hung yen', 'thai binh', 'ha nam', 'nam dinh', 'ninh binh', 'thanh hoa', 'nghe an',
-  'ha tinh', 'quang binh', 'quang tri', 'thua thien hue', 'hue', 'quang nam', 'quang ngai', 'binh dinh', 'phu yen',
-  'khanh hoa', 'ninh thuan', 'binh thuan', 'kon tum', 'gia lai', 'dak lak', 'dak nong', 'lam dong', 'binh phuoc',
-  'tay ninh', 'binh duong', 'dong nai', 'ba ria vung tau', 'vung tau', 'long an', 'tien giang', 'ben tre', 'tra vinh',
-  'vinh long', 'dong thap', 'an giang', 'kien giang', 'hau giang', 'soc trang', 'bac lieu', 'ca mau',
+/** Provinces and centrally governed cities, with their marks (before and after the 2025 mergers). */
+export const PROVINCE_NAMES: readonly string[] = [
+  'hà nội', 'hải phòng', 'đà nẵng', 'cần thơ', 'hồ chí minh', 'hà giang', 'cao bằng', 'bắc kạn', 'tuyên quang', 'lào cai',
+  'điện biên', 'lai châu', 'sơn la', 'yên bái', 'hòa bình', 'thái nguyên', 'lạng sơn', 'quảng ninh', 'bắc giang', 'phú thọ',
+  'vĩnh phúc', 'bắc ninh', 'hải dương', 'hưng yên', 'thái bình', 'hà nam', 'nam định', 'ninh bình', 'thanh hóa', 'nghệ an',
+  'hà tĩnh', 'quảng bình', 'quảng trị', 'thừa thiên huế', 'huế', 'quảng nam', 'quảng ngãi', 'bình định', 'phú yên',
+  'khánh hòa', 'ninh thuận', 'bình thuận', 'kon tum', 'gia lai', 'đắk lắk', 'đắk nông', 'lâm đồng', 'bình phước',
+  'tây ninh', 'bình dương', 'đồng nai', 'bà rịa vũng tàu', 'vũng tàu', 'long an', 'tiền giang', 'bến tre', 'trà vinh',
+  'vĩnh long', 'đồng tháp', 'an giang', 'kiên giang', 'hậu giang', 'sóc trăng', 'bạc liêu', 'cà mau',
 ];
+
+/** The same, folded, for matching text typed without marks. */
+export const PROVINCES: readonly string[] = PROVINCE_NAMES.map(foldForMatch);
 
 const UNIT = String.raw`(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|thị xã|Thị xã|thị trấn|Thị trấn|huyện|Huyện|quận|Quận|xã|Xã|phường|Phường)`;
 const NAME_WORD = String.raw`(?:[\p{Lu}][\p{Ll}]*|\d{1,2})`;
