@@ -5,6 +5,7 @@
  *   npm run bench [-- --quick] [--json] [--sizes 1000,10000,100000]
  *
  * The two pipelines run at the same time in two child processes (the machine has two cores).
+ * First, answer accuracy on the real-article dev set (../shared/dev/real) for both.
  * Stock recipe ("baseline"): RecursiveCharacterTextSplitter (1,000/200) + LangChain's HNSWLib
  * store reproduced on hnswlib-node (cosine, initIndex(count) with M=16, efConstruction=200, no
  * setEf so ef = max(10, k), in-memory docstore) + the same local embeddings, answering with
@@ -23,7 +24,10 @@ import { LocalHashEmbeddings } from '../src/embeddings/local-hash-embeddings.js'
 import type { Answer } from '../src/rag/answer.js';
 import { HybridRetriever } from '../src/rag/retrieval/hybrid-retriever.js';
 import { analyzeQuestion } from '../src/rag/question/analyze.js';
+import { openEvalSet } from '../src/evaluation/eval-store.js';
+import { readArticleFolder, readQaFile } from '../src/evaluation/qa-set.js';
 import { normalizeForScoring, percentile, scoreItem } from '../src/evaluation/scoring.js';
+import { summarize } from '../src/evaluation/summary.js';
 import { generateCorpus } from './corpus.js';
 import { generateQa, type GeneratedQa } from './generate-qa.js';
 
@@ -185,8 +189,57 @@ async function runBaseline(articleCount: number): Promise<RunResult> {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+const DEV_REAL = path.resolve(import.meta.dirname, '../../shared/dev/real');
+
+interface RealResult {
+  pipeline: 'ours' | 'baseline';
+  items: number;
+  accuracy: number;
+  answerable_accuracy: number;
+  unanswerable_declined: number;
+}
+
+/** Answer accuracy on the real-article dev set (../shared/dev/real) with the shared scoring rules: ours, offline, on a fresh store. */
+async function runOursReal(): Promise<RealResult> {
+  const opened = await openEvalSet(loadConfig({ LOG_LEVEL: 'silent', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }), path.join(DEV_REAL, 'qa.jsonl'));
+  try {
+    const results = [];
+    for (const item of opened.set.items) {
+      const answer = await opened.app.answers.ask(item.question);
+      results.push({ item, answer, score: scoreItem(item, answer), retrieved: [] });
+    }
+    const summary = summarize(results);
+    const answerable = results.filter((r) => r.item.type !== 'unanswerable');
+    return { pipeline: 'ours', items: results.length, accuracy: round(summary.accuracy), answerable_accuracy: round(answerable.filter((r) => r.score.passed).length / answerable.length), unanswerable_declined: round(summary.unanswerable_declined) };
+  } finally {
+    opened.close();
+  }
+}
+
+/** The stock recipe on the same set: the top passage is the answer (it never declines). */
+async function runBaselineReal(): Promise<RealResult> {
+  const documents = readArticleFolder(path.join(DEV_REAL, 'articles'));
+  const items = readQaFile(path.join(DEV_REAL, 'qa.jsonl'));
+  const embeddings = new LocalHashEmbeddings();
+  const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
+  const chunks = await splitter.createDocuments(documents.map((d) => d.body), documents.map((d) => ({ source: d.source })));
+  const vectors = await embeddings.embedDocuments(chunks.map((d) => d.pageContent));
+  const index = new hnswlib.HierarchicalNSW('cosine', embeddings.dimensions);
+  index.initIndex(vectors.length);
+  vectors.forEach((vector, i) => index.addPoint(vector, i));
+  let passed = 0;
+  const answerable = items.filter((item) => item.type !== 'unanswerable');
+  for (const item of answerable) {
+    const top = chunks[index.searchKnn(await embeddings.embedQuery(item.question), 1).neighbors[0]!]!;
+    const sources = new Set([item.source, ...(item.also_sources ?? [])]);
+    if (sources.has(String(top.metadata.source)) && item.must_include.every((needle) => normalizeForScoring(top.pageContent).includes(normalizeForScoring(needle)))) passed++;
+  }
+  return { pipeline: 'baseline', items: items.length, accuracy: round(passed / items.length), answerable_accuracy: round(passed / answerable.length), unanswerable_declined: 0 };
+}
+
 async function child(pipeline: string, articles: number): Promise<void> {
-  const result = pipeline === 'ours' ? await runOurs(articles) : await runBaseline(articles);
+  const result =
+    pipeline === 'ours-real' ? await runOursReal() : pipeline === 'baseline-real' ? await runBaselineReal() : pipeline === 'ours' ? await runOurs(articles) : await runBaseline(articles);
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -196,17 +249,20 @@ async function parent(): Promise<void> {
   const sizesArg = args[args.indexOf('--sizes') + 1];
   const chunkSizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : args.includes('--quick') ? [1000] : [1000, 10_000, 100_000];
   const rows: Array<{ target: number; ours: RunResult; baseline: RunResult }> = [];
+  const runChild = async <T>(pipeline: string, articles: number) =>
+    JSON.parse(
+      (
+        await promisify(execFile)(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', path.join(import.meta.dirname, 'bench.ts'), '--child', pipeline, String(articles)], {
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        })
+      ).stdout,
+    ) as T;
+  // Real articles first: the answers users get on pages nobody tuned for, ours and the stock recipe's top passage.
+  const [oursReal, baselineReal] = await Promise.all([runChild<RealResult>('ours-real', 0), runChild<RealResult>('baseline-real', 0)]);
   for (const target of chunkSizes) {
     const articles = Math.max(20, Math.round(target / CHUNKS_PER_ARTICLE));
-    const run = async (pipeline: string) =>
-      JSON.parse(
-        (
-          await promisify(execFile)(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', path.join(import.meta.dirname, 'bench.ts'), '--child', pipeline, String(articles)], {
-            encoding: 'utf8',
-            maxBuffer: 64 * 1024 * 1024,
-          })
-        ).stdout,
-      ) as RunResult;
+    const run = (pipeline: string) => runChild<RunResult>(pipeline, articles);
     if (!json) process.stderr.write(`~${target} chunks (${articles} articles)…\n`);
     // The two pipelines run side by side, one per core: each child has its own memory, so peak RSS stays per pipeline.
     const [ours, baseline] = await Promise.all([run('ours'), run('baseline')]);
@@ -219,10 +275,14 @@ async function parent(): Promise<void> {
     query_p95: round(largest.ours.query_p95 / largest.baseline.query_p95),
     recall_at_5: round(largest.ours.recall_at_5 / Math.max(1e-9, largest.baseline.recall_at_5)),
   };
+  const real = { ours: oursReal, baseline: baselineReal };
   if (json) {
-    console.log(JSON.stringify({ rows, ratios }));
+    console.log(JSON.stringify({ rows, ratios, real }));
     return;
   }
+  console.log(
+    `real-article dev set (${oursReal.items} questions, ../shared/dev/real): ours ${(oursReal.accuracy * 100).toFixed(1)}% (answerable ${(oursReal.answerable_accuracy * 100).toFixed(1)}%, unanswerable declined ${(oursReal.unanswerable_declined * 100).toFixed(0)}%) · stock top passage ${(baselineReal.accuracy * 100).toFixed(1)}% (answerable ${(baselineReal.answerable_accuracy * 100).toFixed(1)}%, never declines)\n`,
+  );
   console.log('pipeline  | chunks  | ingest s | chunks/s | peak RSS MB | query p50/p95 ms | recall@5 | answer p50/p95 ms | accuracy');
   for (const { ours, baseline } of rows) {
     for (const r of [ours, baseline]) {
