@@ -23,13 +23,28 @@ export function normalizeText(text: string): string {
 
 /** Removes every diacritic, including the stroke of đ/Đ that Unicode decomposition keeps. */
 export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
+  // Plain ASCII needs nothing; otherwise each precomposed letter is folded once and remembered
+  // (the text is NFC: Vietnamese letters are single code points), combining marks are dropped.
+  if (/^[\x00-\x7F]*$/.test(text)) return text;
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.charCodeAt(0);
+    if (code < 0x80) {
+      out += char;
+      continue;
+    }
+    let folded = FOLDED.get(char);
+    if (folded === undefined) {
+      folded = char.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+      FOLDED.set(char, folded);
+    }
+    out += folded;
+  }
+  return out;
 }
+
+/** Folded form of every non-ASCII character met so far. */
+const FOLDED = new Map<string, string>();
 
 /** Only đ→d: SQLite's `unicode61 remove_diacritics 2` folds all the other marks itself. */
 export function foldDStroke(text: string): string {

@@ -1,6 +1,7 @@
 import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { identifierTokens } from '../../text/identifiers.js';
+import { memoizedByText } from '../../text/memo.js';
 import { titlesAfter } from '../../text/titles.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { ACT_FORMS, showsAct, type Act } from '../question/acts.js';
@@ -26,6 +27,15 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
+
+const daysOf = memoizedByText((text: string) => findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []));
+const identifiersOf = memoizedByText(identifierTokens);
+
+interface TextWords {
+  words: string[];
+  set: Set<string>;
+  pairs: Set<string>;
+}
 
 interface Token {
   word: string;
@@ -92,7 +102,7 @@ export class QuestionFeatures {
     const sorted = [...question.terms].sort((a, b) => weights.weight(b) - weights.weight(a));
     this.strong = new Set(sorted.slice(0, Math.max(2, Math.ceil(sorted.length / 2))));
     for (const candidate of candidates) {
-      for (const pair of bigrams(foldedWordsOf(candidate.text))) if (this.questionBigrams.has(pair)) this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
+      for (const pair of this.wordsOfText(candidate.text).pairs) if (this.questionBigrams.has(pair)) this.pairCounts.set(pair, (this.pairCounts.get(pair) ?? 0) + 1);
     }
     const rarity = (pair: string) => Math.log(1 + candidates.length / (1 + (this.pairCounts.get(pair) ?? 0)));
     this.rarity = rarity;
@@ -100,7 +110,7 @@ export class QuestionFeatures {
     for (const candidate of candidates) {
       this.maxCoverage = Math.max(this.maxCoverage, this.coverage(candidate.text));
       if (!this.articleCoverage.has(candidate.article.id)) {
-        const value = this.coverage(candidate.article.text + ' ' + candidate.article.title);
+        const value = this.coverage(candidate.article.text, candidate.article.title);
         this.articleCoverage.set(candidate.article.id, value);
         this.maxArticle = Math.max(this.maxArticle, value);
       }
@@ -141,10 +151,23 @@ export class QuestionFeatures {
     return (weight * pairs.filter((pair) => present.pairs.has(pair)).length) / pairs.length;
   }
 
-  /** Weighted share of the question's concepts a text holds (each by its best-covered phrasing). */
-  coverage(text: string): number {
-    const words = foldedWordsOf(text);
-    const present = { words: new Set(words), pairs: bigrams(words) };
+  /** Folded words of a text, with their set and word pairs, worked out once per text (candidates share articles and sentences). */
+  private readonly textCache = new Map<string, TextWords>();
+
+  private wordsOfText(text: string): TextWords {
+    let cached = this.textCache.get(text);
+    if (!cached) {
+      const words = foldedWordsOf(text);
+      cached = { words, set: new Set(words), pairs: bigrams(words) };
+      this.textCache.set(text, cached);
+    }
+    return cached;
+  }
+
+  /** Weighted share of the question's concepts a text holds (each by its best-covered phrasing); several texts count as one. */
+  coverage(...texts: string[]): number {
+    const parts = texts.map((text) => this.wordsOfText(text));
+    const present = parts.length === 1 ? { words: parts[0]!.set, pairs: parts[0]!.pairs } : { words: new Set(parts.flatMap((p) => [...p.set])), pairs: new Set(parts.flatMap((p) => [...p.pairs])) };
     let gained = 0;
     for (const group of this.question.groups) gained += Math.max(...group.alternatives.map((alt) => this.alternativeWeight(alt, present)));
     return gained / this.total;
@@ -152,23 +175,21 @@ export class QuestionFeatures {
 
   /** The question's terms a text holds. */
   matched(text: string): Set<string> {
-    const present = new Set(foldedWordsOf(text));
+    const present = this.wordsOfText(text).set;
     return new Set(this.question.terms.filter((t) => present.has(t)));
   }
 
   of(candidate: Candidate, previous: string): FeatureVector {
     const q = this.question;
     const { text, article } = candidate;
-    const words = foldedWordsOf(text);
-    const wordSet = new Set(words);
+    const { words, set: wordSet } = this.wordsOfText(text);
     const cov = this.coverage(text);
     const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate, q));
     const first = answering[0] ?? [];
-    const sentenceDays = findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []);
+    const sentenceDays = daysOf(text);
     const cached = this.article(candidate);
     const articleDays = cached.leadDays;
     const sameDay = (d: { day: number; month: number }) => (x: { day: number; month: number }) => x.day === d.day && x.month === d.month;
-    const around = `${previous} ${text} ${article.title}`;
     const share = (present: Set<string>) => (q.identifiers.length === 0 ? 1 : q.identifiers.filter((forms) => forms.some((id) => present.has(id))).length / q.identifiers.length);
     const namedDocuments = q.documents;
     const articleMentions = cached.mentions;
@@ -178,7 +199,7 @@ export class QuestionFeatures {
       cov,
       covRel: cov / this.maxCoverage,
       focus: this.focusTotal > 0 ? this.weights.sum(q.focus.filter((t) => wordSet.has(t))) / this.focusTotal : 0,
-      ctx: this.coverage(`${around} ${article.lead}`),
+      ctx: this.coverage(previous, text, article.title, article.lead),
       artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,
       phrase: [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.bigramWeight(pair), 0) / this.bigramTotal,
       rarePhrase: Math.min(1, [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.rarity(pair), 0) / this.rareTop),
@@ -197,7 +218,7 @@ export class QuestionFeatures {
       factDeadline: q.wants.includes('deadline') ? Math.max(0, ...candidate.deadlines.map((d) => this.subjectShare(`${d.task} ${d.responsible ?? ''}`))) : 0,
       titleMatch: q.titles.length > 0 && candidate.spans.some((span) => span.type === 'person' && hasAskedTitle(q, text, span)) ? 1 : 0,
       idsMissing: 1 - share(cached.ids),
-      idsSentMissing: 1 - share(new Set(identifierTokens(around))),
+      idsSentMissing: 1 - share(new Set([previous, text, article.title].flatMap(identifiersOf))),
       docMissing: namedDocuments.length > 0 && !articleMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
       docSent: sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
       dateMismatch: q.dates.length > 0 && articleDays.length > 0 && !q.dates.some((d) => articleDays.some(sameDay(d))) && !q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,

@@ -5,6 +5,7 @@ import { findOrganizations } from '../../text/organizations.js';
 import { personNamesIn } from '../../text/person-names.js';
 import { findPlaces } from '../../text/places.js';
 import { findQuantities } from '../../text/quantities.js';
+import { memoizedByText } from '../../text/memo.js';
 import { foldForMatch } from '../../text/normalize.js';
 import type { Wanted } from '../question/analyze.js';
 
@@ -35,8 +36,10 @@ function spansOf(type: TypedSpan['type'], matches: Array<{ text: string; start: 
   return matches.map(({ text, start, end }) => ({ type, text, start, end }));
 }
 
-/** Every typed span of a sentence, in no particular order. */
-export function typedSpans(sentence: string): TypedSpan[] {
+/** Every typed span of a sentence, in no particular order (remembered: spans are read-only). */
+export const typedSpans = memoizedByText(spansOfSentence);
+
+function spansOfSentence(sentence: string): TypedSpan[] {
   const spans: TypedSpan[] = [];
   let at = 0;
   for (const name of personNamesIn(sentence)) {
