@@ -283,6 +283,20 @@ export class ArticleRepository {
     return this.sql<[string, number, number], { id: number }>('SELECT id FROM chunks WHERE article_id = ? AND start <= ? AND end > ? ORDER BY position LIMIT 1').get(articleId, offset, offset)?.id ?? null;
   }
 
+  /**
+   * Full-text search among the articles one of whose sources (URL or file name) holds one of
+   * `fragments` (folded outlet names: "laodong", "tuoitre"): "theo báo Lao Động, …".
+   */
+  searchTextInSources(match: string, fragments: string[], limit: number): Array<{ chunkId: number; score: number }> {
+    if (!match || fragments.length === 0) return [];
+    return this.sql<unknown[], { chunkId: number; score: number }>(
+        `SELECT f.rowid AS chunkId, -bm25(chunk_fts, 3.0, 1.0) AS score FROM chunk_fts f JOIN chunks c ON c.id = f.rowid
+         WHERE chunk_fts MATCH ? AND c.article_id IN (SELECT article_id FROM article_sources WHERE ${fragments.map(() => 'lower(source) LIKE ?').join(' OR ')})
+         ORDER BY bm25(chunk_fts, 3.0, 1.0) LIMIT ?`,
+      )
+      .all(match, ...fragments.map((fragment) => `%${fragment}%`), limit);
+  }
+
   /** Full-text search; `match` is an FTS5 expression (see `toFtsQuery`). Best first, bm25 with the title weighted ×3. */
   searchText(match: string, limit: number): Array<{ chunkId: number; score: number }> {
     if (!match) return [];

@@ -27,6 +27,29 @@ function numberWords(words: string[], at: number): { value: number; length: numb
   return { value: unit, length: 1 };
 }
 
+/**
+ * The identifiers that number a meeting, term or congress ("lần thứ 7", "lần thứ bảy", "khóa
+ * XVII", "Đại hội XIII", "lần thứ I"): a question naming one is about that one only.
+ */
+export function meetingNumbers(text: string): string[] {
+  const words = foldedWordsOf(text);
+  const ids: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const lead = words[i - 1] ?? '';
+    // "Hội nghị Trung ương 4", "Nghị quyết Trung ương 10": the plenum's number.
+    const plenum = lead === 'uong' && words[i - 2] === 'trung';
+    if (!ROMAN_LEAD.has(lead) && lead !== 'khoa' && !plenum) continue;
+    if (/^\d+$/.test(word) && (lead === 'thu' || lead === 'khoa' || plenum)) ids.push(String(Number(word)));
+    else if (word.length > 0 && ROMAN.test(word)) ids.push(word);
+    else if (lead === 'thu') {
+      const ordinal = numberWords(words, i);
+      if (ordinal) ids.push(String(ordinal.value));
+    }
+  }
+  return ids;
+}
+
 export function identifierTokens(text: string): string[] {
   const words = foldedWordsOf(text);
   const ids: string[] = [];

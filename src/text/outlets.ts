@@ -59,7 +59,7 @@ const QUESTION_OUTLET = [
   new RegExp(String.raw`(?:^|[\s(,])(?:[Tt]heo\s+)?(?:tiêu đề\s+)?bài\s+${OUTLET_NAME}`, 'u'),
   new RegExp(String.raw`(?:^|[\s(,])[Tt]heo\s+${OUTLET_NAME}`, 'u'),
   new RegExp(String.raw`\b[Aa]ccording to\s+(?:the\s+)?${OUTLET_NAME}`, 'u'),
-  /(?:^|\s)((?:[\p{Lu}][\p{L}.&]*)(?:\s+[\p{L}][\p{L}.&]*){0,3})\s+(?:reported|reports|wrote)\b/u,
+  /(?:^|\s)((?:[\p{Lu}][\p{L}.&]*)(?:\s+[\p{Lu}][\p{L}.&]*){0,3})\s+(?:reported|reports|wrote)\b/u,
   /\((\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*),\s*\d{4}\)/u,
 ];
 

@@ -28,7 +28,9 @@ function splitParagraph(text: string, offset: number, into: Span[]): void {
     const before = text.slice(start, match.index);
     const lastWord = before.match(/([\p{L}.]+)$/u)?.[1] ?? '';
     const isInitial = /^\p{Lu}$/u.test(lastWord);
-    if (match[0] === '.' && (ABBREVIATIONS.has(lastWord.toLowerCase()) || isInitial)) continue;
+    // "TP. Hà Nội", "GS. Tạ Ngọc Tấn": an abbreviation before a name; "… Đảng bộ TP. Trong đó …": a sentence ends.
+    const beforeName = /^\s+[\p{Lu}][\p{L}]*\s+[\p{Lu}\d]/u.test(rest) || /^\s+[\p{Lu}][\p{L}]*[.,]/u.test(rest);
+    if (match[0] === '.' && ((ABBREVIATIONS.has(lastWord.toLowerCase()) && beforeName) || isInitial)) continue;
     if (match[0] === '.' && /\d$/.test(before) && /^\d/.test(next[1] ?? '')) continue; // 1.000, 2.5
     if (!/[\p{Lu}\d"“'‘(\[*•-]/u.test(next[1] ?? '')) continue; // next sentence starts with a capital
     into.push({ start: offset + start, end: offset + end });

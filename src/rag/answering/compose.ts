@@ -42,7 +42,9 @@ function wordShare(text: string, other: string): number {
 export function composeClaims(question: AnalyzedQuestion, chosen: Candidate[], short: string | null, matched: (text: string) => Set<string>): Claim[] {
   const sentences = chosen.map((candidate) => sentenceEvidence(candidate, matched(candidate.text)));
   const claims: Claim[] = [];
-  if (short) claims.push({ text: short, evidence: [sentences[0]!] });
+  // A person the sentence gives only by title ("Tổng Bí thư dự và phát biểu chỉ đạo") is named elsewhere in the article: cite that too.
+  const naming = chosen.flatMap((c) => c.presentations.filter((f) => f.namedIn && short?.includes(f.presenter)).map((f) => evidenceOf(c, f.namedIn!.start, f.namedIn!.end)));
+  if (short) claims.push({ text: short, evidence: [sentences[0]!, ...naming] });
   // A short answer that already says most of its sentence, and holds up against it, stands alone.
   const saysItAll = short !== null && wordShare(sentences[0]!.quote, short) >= 0.7 && keepSupportedClaims([claims[0]!]).length === 1;
   for (const evidence of saysItAll ? sentences.slice(1) : sentences) {

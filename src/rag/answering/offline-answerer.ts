@@ -2,13 +2,13 @@ import type { Document } from '@langchain/core/documents';
 import type { StoredPresentation } from '../../store/fact-repository.js';
 import type { Store } from '../../store/index.js';
 import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
-import { foldForMatch } from '../../text/normalize.js';
+import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { personNamesIn } from '../../text/person-names.js';
 import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
 import { TermWeights } from '../candidates/term-weights.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
-import { showsAct } from '../question/acts.js';
+import { showsAct, withFamilies } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { composeClaims } from './compose.js';
@@ -21,6 +21,14 @@ export interface ScoredCandidate {
   candidate: Candidate;
   features: FeatureVector;
   probability: number;
+}
+
+/** True when a sentence holds a figure of what is counted (money in its units: "bao nhiêu vốn" → "10.950 tỷ đồng"). */
+function countsOf(candidate: Candidate, noun: string): boolean {
+  const money = /^(?:von|kinh phi|ngan sach|tien|gia tri|tong muc|nguon luc|nguon von)\b/.test(noun);
+  return candidate.spans.some(
+    (s) => s.type === 'number' && (s.noun?.startsWith(noun.split(' ')[0]!) || foldForMatch(s.text).includes(noun) || (money && /\b(?:dong|usd|ty|trieu)\b/.test(foldForMatch(s.text)))),
+  );
 }
 
 /** At most this many sentences beside the best one, when they answer a part of the question it leaves out. */
@@ -109,17 +117,12 @@ export class OfflineAnswerer {
     const accepted = primary === 'person' ? (['person', 'organization'] as const) : primary ? [primary] : [];
     if (primary && !chosen.some((c) => accepted.some((wanted) => spansAnswering(wanted, c, question).length > 0))) return `the evidence holds no ${primary}`;
     // "Bao nhiêu tỷ đồng?" is not answered by "4 nội dung": a figure of what the question counts, or nothing.
-    if (primary === 'number' && question.countNoun) {
-      const noun = question.countNoun;
-      // Money is counted in its units: "bao nhiêu vốn" is answered by "10.950 tỷ đồng".
-      const money = /^(?:von|kinh phi|ngan sach|tien|gia tri|tong muc|nguon luc|nguon von)\b/.test(noun);
-      const counts = (c: Candidate) =>
-        c.spans.some((s) => s.type === 'number' && (s.noun?.startsWith(noun.split(' ')[0]!) || foldForMatch(s.text).includes(noun) || (money && /\b(?:dong|usd|ty|trieu)\b/.test(foldForMatch(s.text)))));
-      if (!chosen.some(counts)) return `the evidence holds no figure of ${noun}`;
-    }
+    const nouns = [question.countNoun, ...question.parts.map((p) => p.countNoun)].filter((n): n is string => Boolean(n));
+    if (primary === 'number' && nouns.length > 0 && !chosen.some((c) => nouns.some((noun) => countsOf(c, noun)))) return `the evidence holds no figure of ${nouns[0]}`;
     // "Ai ký …?", "… được ký ngày nào?": the person or the day of that act, so the act must be there.
-    const asksWhoOrWhen = primary === 'person' || primary === 'organization' || primary === 'day' || primary === 'date';
-    const acts = question.acts.filter((act) => act !== 'attend'); // attending is written in too many ways ("có đồng chí …", "về phía …")
+    const asksWhoOrWhen = primary === 'person' || primary === 'day' || primary === 'date';
+    // Attending is written in too many ways ("có đồng chí …", "về phía …"); presenting a topic in several ("trình bày", "thông tin", "truyền đạt").
+    const acts = withFamilies(question.acts.filter((act) => act !== 'attend'));
     // An official document's own header (number, place and date) is where its signing or issuing is written.
     const ownHeader = (c: Candidate) => acts.every((act) => act === 'sign' || act === 'issue') && (c.headerOf ?? []).some((id) => question.documents.some((d) => matchesDocumentQuery(id, d)));
     if (asksWhoOrWhen && acts.length > 0 && !chosen.some((c) => showsAct(acts, c.text) || ownHeader(c) || c.presentations.some((f) => showsAct(acts, f.act)))) {
@@ -138,14 +141,24 @@ export class OfflineAnswerer {
     const ofArticle = scored.filter((s) => s !== best && s.candidate.article.id === best.candidate.article.id);
     const sameArticle = ofArticle.filter((s) => s.probability >= best.probability * EXTRA_RELATIVE);
     const extra: Candidate[] = [];
-    const answers = (c: Candidate, part: QuestionPart) => part.wants.every((wanted) => wanted === 'description' || spansAnswering(wanted, c, question).length > 0);
-    const partShare = (c: Candidate, part: QuestionPart) => (part.terms.length === 0 ? 1 : features.weights.sum([...features.matched(c.text)].filter((t) => part.terms.includes(t))) / (features.weights.sum(part.terms) || 1));
-    for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants }]) {
+    // A part that counts something is answered by a figure of that ("bao nhiêu hội nghị" by "21 hội nghị", not "1 nội dung").
+    const answers = (c: Candidate, part: QuestionPart) =>
+      part.wants.every((wanted) => wanted === 'description' || (wanted === 'number' && part.countNoun ? countsOf(c, part.countNoun) : spansAnswering(wanted, c, question).length > 0));
+    // A part is about the words next to its question word ("mục tiêu tổng quát đến năm nào"), more than about the event it shares with the others.
+    const share = (c: Candidate, words: string[]) => {
+      if (words.length === 0) return 1;
+      const present = new Set(foldedWordsOf(c.text));
+      return features.weights.sum(words.filter((t) => present.has(t))) / (features.weights.sum(words) || 1);
+    };
+    const partShare = (c: Candidate, part: QuestionPart) => share(c, part.near.length > 0 ? part.near : part.terms);
+    for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants, near: [] }]) {
       if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5)) continue;
       // A part the best sentence leaves out is answered elsewhere in the article, however the model ranks that sentence for the whole question.
       const options = ofArticle.filter((s) => !extra.includes(s.candidate) && answers(s.candidate, part) && partShare(s.candidate, part) >= 0.3);
       // The sentence about that part: its words first, the model's view of the whole question only to break ties.
-      const pick = options.sort((a, b) => partShare(b.candidate, part) - partShare(a.candidate, part) || b.probability - a.probability)[0];
+      const pick = options.sort(
+        (a, b) => partShare(b.candidate, part) - partShare(a.candidate, part) || share(b.candidate, part.terms) - share(a.candidate, part.terms) || b.probability - a.probability,
+      )[0];
       if (pick && extra.length < MAX_EXTRA_SENTENCES) extra.push(pick.candidate);
     }
     const covered = new Set([best.candidate, ...extra].flatMap((c) => [...features.matched(c.text)]));

@@ -11,18 +11,26 @@ import type { AnalyzedQuestion, Wanted } from '../question/analyze.js';
 /** Words between two offsets of a text. */
 const wordsBetween = (text: string, from: number, to: number) => (text.slice(Math.min(from, to), Math.max(from, to)).match(/\s+/g) ?? []).length;
 
-/** Where the question's act or the part's words stand in the sentence: the answer is the span nearest them. */
-function anchorsOf(question: AnalyzedQuestion, terms: string[], sentence: string): number[] {
+/**
+ * Where the question's act, or the words next to its question word, or else the part's words,
+ * stand in the sentence: the answer is the span nearest them.
+ */
+function anchorsOf(question: AnalyzedQuestion, terms: string[], near: string[], sentence: string): number[] {
   const lower = sentence.toLowerCase();
   const acts = question.acts.flatMap((act) => ACT_FORMS[act]).flatMap((form) => [...lower.matchAll(new RegExp(`(?<![\\p{L}])${form}(?![\\p{L}])`, 'gu'))].map((m) => m.index!));
   if (acts.length > 0) return acts;
-  const wanted = new Set(terms);
-  return [...sentence.matchAll(/[\p{L}\p{N}]+/gu)].filter((m) => wanted.has(foldForMatch(m[0]))).map((m) => m.index!);
+  const words = [...sentence.matchAll(/[\p{L}\p{N}]+/gu)];
+  for (const wanted of [new Set(near), new Set(terms)]) {
+    const at = words.filter((m) => wanted.has(foldForMatch(m[0]))).map((m) => m.index!);
+    if (at.length > 0) return at;
+  }
+  return [];
 }
 
 function nearest(spans: TypedSpan[], anchors: number[], sentence: string): TypedSpan | undefined {
   if (anchors.length === 0) return spans[0];
-  const distance = (span: TypedSpan) => Math.min(...anchors.map((a) => (a >= span.end ? wordsBetween(sentence, span.end, a) : a < span.start ? wordsBetween(sentence, a, span.start) : 0)));
+  // A word of the span itself ("nhiệm kỳ" of "nhiệm kỳ 2025-2030") says nothing about which span is meant.
+  const distance = (span: TypedSpan) => Math.min(Infinity, ...anchors.filter((a) => a < span.start || a >= span.end).map((a) => (a >= span.end ? wordsBetween(sentence, span.end, a) : wordsBetween(sentence, a, span.start))));
   return [...spans].sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
 }
 
@@ -65,7 +73,7 @@ const shared = (terms: string[], sentence: string) => {
  * question wants a description (the sentence itself is the answer).
  */
 export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): string | null {
-  const parts = question.parts.length > 0 ? question.parts : [{ terms: question.terms, wants: question.wants }];
+  const parts = question.parts.length > 0 ? question.parts : [{ terms: question.terms, wants: question.wants, near: question.near }];
   const answers: string[] = [];
   for (const part of parts) {
     for (const wanted of part.wants) {
@@ -73,7 +81,7 @@ export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): st
       const holding = chosen.filter((c) => spansAnswering(wanted, c, question).length > 0);
       const candidate = holding.sort((a, b) => shared(part.terms, b.text) - shared(part.terms, a.text))[0];
       if (!candidate) continue;
-      const answer = spanAnswer(question, part.terms, wanted, candidate);
+      const answer = spanAnswer(question, part.terms, part.near, wanted, candidate);
       if (answer) answers.push(answer);
     }
   }
@@ -86,9 +94,9 @@ export function presentationText(fact: StoredPresentation, question: AnalyzedQue
   return question.language === 'en' ? `${fact.presenter}${titles} — ${fact.act}: ${fact.document}` : `${fact.presenter}${titles} ${fact.act} ${fact.document}`;
 }
 
-function spanAnswer(question: AnalyzedQuestion, terms: string[], wanted: Wanted, candidate: Candidate): string | null {
+function spanAnswer(question: AnalyzedQuestion, terms: string[], near: string[], wanted: Wanted, candidate: Candidate): string | null {
   const sentence = candidate.text;
-  const anchors = anchorsOf(question, terms, sentence);
+  const anchors = anchorsOf(question, terms, near, sentence);
   let spans = spansAnswering(wanted, candidate, question);
   const order = PREFERRED[wanted];
   if (order) spans = spans.filter((s) => s.type === order.find((type) => spans.some((x) => x.type === type)));

@@ -2,6 +2,7 @@ import type { Document } from '@langchain/core/documents';
 import type { StoredDeadline, StoredPresentation } from '../../store/fact-repository.js';
 import type { Store } from '../../store/index.js';
 import { findDocumentMentions } from '../../text/document-ids.js';
+import { meetingNumbers } from '../../text/identifiers.js';
 import { fromOutlet, outletMarkerLength } from '../../text/outlets.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
 import type { Evidence } from '../answer.js';
@@ -80,6 +81,8 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
   const candidates: Candidate[] = [];
   for (const view of views.values()) {
     if (named && view.outlet !== 1) continue;
+    // "Hội nghị lần thứ bảy … khóa XVII": an article about another meeting or term answers nothing of it.
+    if (!numbersTheMeeting(view, question)) continue;
     const ranges = chunkRanges.get(view.id) ?? [];
     view.sentences.forEach((span, index) => {
       const holding = ranges.filter((range) => range.start <= span.start && span.end <= range.end);
@@ -87,6 +90,7 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
       const whole = view.rank < WHOLE_ARTICLE_RANK && index < MAX_SENTENCES_PER_ARTICLE;
       if (!best && index >= LEAD_SENTENCES && !whole) return;
       const text = view.text.slice(span.start, span.end);
+      const presentations = view.presentations.filter((f) => f.start < span.end && span.start < f.end);
       candidates.push({
         article: view,
         index,
@@ -96,9 +100,9 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
         chunkId: best?.chunkId ?? store.articles.chunkAt(view.id, span.start),
         // A sentence no retrieved passage holds ranks just after its article's best passage.
         rank: best?.rank ?? view.rank + 1,
-        spans: typedSpans(text),
+        spans: [...typedSpans(text), ...titledPeople(text, presentations)],
         ...(index < HEADER_SENTENCES && view.ownDocuments.length > 0 ? { headerOf: view.ownDocuments } : {}),
-        presentations: view.presentations.filter((f) => f.start < span.end && span.start < f.end),
+        presentations,
         deadlines: view.deadlines.filter((f) => f.start < span.end && span.start < f.end),
       });
     });
@@ -134,6 +138,24 @@ function articleView(store: Store, id: string, question: AnalyzedQuestion, rank:
 function ownDocumentsOf(text: string, sentences: Span[]): string[] {
   const header = sentences.slice(0, HEADER_SENTENCES).map((s) => text.slice(s.start, s.end)).find((line) => /^Số\s*:?\s*\d/u.test(line));
   return header ? findDocumentMentions(header).map((m) => m.canonicalId) : [];
+}
+
+/**
+ * "Sáng nay, Tổng Bí thư dự và phát biểu chỉ đạo …": a person the sentence gives by title only,
+ * whom the facts name from elsewhere in the article, stands where the title does.
+ */
+function titledPeople(text: string, presentations: StoredPresentation[]): TypedSpan[] {
+  return presentations.flatMap((f) => {
+    if (!f.namedIn || text.includes(f.presenter)) return [];
+    const title = f.titles.map((t) => ({ t, at: text.indexOf(t) })).find((x) => x.at >= 0);
+    return title ? [{ type: 'person' as const, text: f.presenter, start: title.at, end: title.at + title.t.length }] : [];
+  });
+}
+
+function numbersTheMeeting(view: ArticleView, question: AnalyzedQuestion): boolean {
+  if (question.meetingNumbers.length === 0) return true;
+  const numbers = new Set(meetingNumbers(`${view.title}\n${view.text}`));
+  return question.meetingNumbers.every((forms) => forms.some((n) => numbers.has(n)));
 }
 
 /** A candidate as quotable evidence. */

@@ -1,4 +1,4 @@
-import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
+import { findDocumentMentions, matchesDocumentQuery, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { identifierTokens } from '../../text/identifiers.js';
 import { memoizedByText } from '../../text/memo.js';
@@ -20,9 +20,9 @@ import { hasAskedTitle } from './person-titles.js';
 export const FEATURES = [
   'cov', 'covRel', 'focus', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
   'type', 'typeAll', 'typeMissing', 'near', 'count',
-  'act', 'actMissing', 'actNear', 'object', 'titleMatch', 'factAct', 'factDoc', 'factDeadline',
+  'act', 'actMissing', 'actSubject', 'object', 'titleMatch', 'factDoc', 'factDeadline',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
-  'outlet', 'articleRank', 'chunkRank', 'lead', 'title', 'len', 'person',
+  'placeMissing', 'outlet', 'articleRank', 'chunkRank', 'lead', 'len',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -76,7 +76,10 @@ export class QuestionFeatures {
   private readonly bigramTotal: number;
   private rarity: (pair: string) => number = () => 0;
   /** What every candidate of one article shares: its identifiers, the documents it cites, the days of its opening. */
-  private readonly articles = new Map<string, { ids: Set<string>; mentions: ReturnType<typeof findDocumentMentions>; leadDays: Array<{ day: number; month: number }> }>();
+  private readonly articles = new Map<
+    string,
+    { ids: Set<string>; mentions: ReturnType<typeof findDocumentMentions>; named: DocumentQuery[]; leadDays: Array<{ day: number; month: number }>; folded: string }
+  >();
   private readonly strong: Set<string>;
   private maxCoverage = 1e-9;
   /** How many candidates hold each question word pair: a pair few of them share marks the sentence asked about. */
@@ -130,7 +133,10 @@ export class QuestionFeatures {
       cached = {
         ids: new Set(identifierTokens(`${article.title} ${article.text} ${article.publishedDate?.split('-').reverse().join('/') ?? ''}`)),
         mentions: this.question.documents.length > 0 ? findDocumentMentions(article.text) : [],
+        // "Nghị quyết 79" written without its symbol still names document 79 of that kind.
+        named: this.question.documents.length > 0 ? parseDocumentQuery(article.text) : [],
         leadDays: findDateSpans(article.lead).flatMap((d) => dayMonthOf(d) ?? []),
+        folded: ` ${foldForMatch(`${article.title} ${article.text}`).replace(/[^a-z0-9]+/g, ' ')} `,
       };
       this.articles.set(article.id, cached);
     }
@@ -209,27 +215,31 @@ export class QuestionFeatures {
       typeMissing: q.wants.length > 0 && answering.every((spans) => spans.length === 0) ? 1 : 0,
       near: this.nearness(first, text),
       count: q.countNoun ? (candidate.spans.some((s) => s.type === 'number' && s.noun && nounMatches(s.noun, q.countNoun!)) ? 1 : 0) : 0,
-      act: q.acts.length > 0 && showsAct(q.acts, text) ? 1 : 0,
+      act: q.acts.length > 0 && (showsAct(q.acts, text) || candidate.presentations.some((f) => showsAct(q.acts, f.act))) ? 1 : 0,
       actMissing: q.acts.length > 0 && wantsWho && !showsAct(q.acts, text) ? 1 : 0,
       object: q.actObject.length > 0 ? this.weights.sum(q.actObject.filter((t) => wordSet.has(t))) / (this.weights.sum(q.actObject) || 1) : 0,
-      actNear: wantsWho && q.acts.length > 0 && showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
-      factAct: q.acts.length > 0 && candidate.presentations.some((f) => showsAct(q.acts, f.act)) ? 1 : 0,
+      // The person is the one who did the act: an extracted fact says so, or the verb stands right after their name and titles.
+      actSubject: !wantsWho || q.acts.length === 0 ? 0 : candidate.presentations.some((f) => showsAct(q.acts, f.act)) ? 1 : showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
       factDoc: namedDocuments.length > 0 && candidate.presentations.some((f) => [...f.documentIds, ...f.resolutions].some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d)))) ? 1 : 0,
       factDeadline: q.wants.includes('deadline') ? Math.max(0, ...candidate.deadlines.map((d) => this.subjectShare(`${d.task} ${d.responsible ?? ''}`))) : 0,
       titleMatch: q.titles.length > 0 && candidate.spans.some((span) => span.type === 'person' && hasAskedTitle(q, text, span)) ? 1 : 0,
       idsMissing: 1 - share(cached.ids),
       idsSentMissing: 1 - share(new Set([previous, text, article.title].flatMap(identifiersOf))),
-      docMissing: namedDocuments.length > 0 && !articleMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
+      docMissing:
+        namedDocuments.length > 0 &&
+        !articleMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) &&
+        !cached.named.some((x) => namedDocuments.some((d) => !d.canonicalId && d.number === x.number && (!d.symbol || !x.symbol || d.symbol === x.symbol)))
+          ? 1
+          : 0,
       docSent: sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
       dateMismatch: q.dates.length > 0 && articleDays.length > 0 && !q.dates.some((d) => articleDays.some(sameDay(d))) && !q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
       dateSent: q.dates.length > 0 && q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
+      placeMissing: q.places.length > 0 && !q.places.some((place) => cached.folded.includes(` ${place} `)) ? 1 : 0,
       outlet: article.outlet,
       articleRank: 1 / (1 + article.rank),
       chunkRank: 1 / (1 + Math.max(0, candidate.rank - article.rank)),
       lead: candidate.index < 3 ? 1 : 0,
-      title: candidate.index === 0 && text === article.title ? 1 : 0,
       len: Math.log(1 + text.length / 100),
-      person: q.persons.length > 0 ? q.persons.filter((p) => foldForMatch(text).includes(foldForMatch(p))).length / q.persons.length : 0,
     };
   }
 

@@ -59,15 +59,39 @@ const EN_ACTS: Array<[Act, RegExp]> = [
   ['issue', /\bissu(?:ed|es|ing)\b|\bpromulgat\w*\b/],
 ];
 
+/**
+ * A meeting's name holds act verbs that are no act of anyone: "Hội nghị toàn quốc nghiên cứu,
+ * học tập, quán triệt Nghị quyết …", "Hội nghị thông tin chuyên đề quý I". Folded.
+ */
+const MEETING_NAME = /\b(?:hoi nghi|buoi|le|phien|cuoc hop|dot|lop)(?:[\s,]+(?:truc tuyen|truc tiep|toan quoc|mo rong|ket hop|nghien cuu|hoc tap|va|cap \w+))*[\s,]+(?:quan triet|thong tin|pho bien|trien khai|tong ket|so ket|bao cao)\b/g;
+
+/** A text with its meetings' names blanked out, for finding the acts people do. */
+function withoutMeetingNames(folded: string): string {
+  return folded.replace(MEETING_NAME, (name) => ' '.repeat(name.length));
+}
+
 /** The acts a question asks about. */
 export function actsOf(question: string, english: boolean): Act[] {
-  const folded = foldForMatch(question);
+  const folded = english ? foldForMatch(question) : withoutMeetingNames(foldForMatch(question));
   const acts = (english ? EN_ACTS : VI_ACTS).filter(([, pattern]) => pattern.test(folded)).map(([act]) => act);
   // With its marks a question says "kỳ" (term) or "ký" (sign) itself.
   if (!english && acts.includes('sign') && /[\u00C0-\u1EF9]/u.test(question) && !/(?<![\p{L}])k[ýí](?![\p{L}])/u.test(question.normalize('NFC').toLowerCase())) {
     return acts.filter((act) => act !== 'sign');
   }
   return acts;
+}
+
+/** Blanks the meetings' names of a lower-case text, keeping its length (folding keeps a precomposed text's length). */
+function blankMeetingNames(lower: string): string {
+  const folded = foldForMatch(lower);
+  if (folded.length !== lower.length) return lower;
+  let out = '';
+  let last = 0;
+  for (const match of folded.matchAll(MEETING_NAME)) {
+    out += lower.slice(last, match.index) + ' '.repeat(match[0].length);
+    last = match.index! + match[0].length;
+  }
+  return out + lower.slice(last);
 }
 
 /** Words that end an act's object and start the setting ("ai trình bày báo cáo X tại phiên bế mạc …"). */
@@ -91,8 +115,24 @@ export function actObjectOf(question: string, acts: Act[], english: boolean): st
   return (setting >= 0 ? after.slice(0, setting) : after).match(/[a-z0-9]+/g) ?? [];
 }
 
-/** True when a text shows one of the acts (as whole words, with the marks kept). */
+/** Acts written for one another: a topic is presented, briefed or conveyed; a report is presented. */
+const FAMILIES: Partial<Record<Act, Act[]>> = {
+  present: ['brief', 'convey', 'report'],
+  brief: ['present', 'convey'],
+  convey: ['present', 'brief'],
+  report: ['present'],
+  open: ['speak'],
+  close: ['speak'],
+  direct: ['speak'],
+};
+
+/** The acts with those written for them ("do ai trình bày chuyên đề …" is answered by "… thông tin chuyên đề …"). */
+export function withFamilies(acts: Act[]): Act[] {
+  return [...new Set(acts.flatMap((act) => [act, ...(FAMILIES[act] ?? [])]))];
+}
+
+/** True when a text shows one of the acts (as whole words, with the marks kept), outside the name of a meeting. */
 export function showsAct(acts: Act[], text: string): boolean {
-  const lower = text.normalize('NFC').toLowerCase();
+  const lower = blankMeetingNames(text.normalize('NFC').toLowerCase());
   return acts.some((act) => ACT_FORMS[act].some((form) => new RegExp(`(?<![\\p{L}])${form}(?![\\p{L}])`, 'u').test(lower)));
 }

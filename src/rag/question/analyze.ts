@@ -1,6 +1,7 @@
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { findDocumentMentions, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
-import { identifierTokens } from '../../text/identifiers.js';
+import { identifierTokens, meetingNumbers } from '../../text/identifiers.js';
+import { PROVINCES } from '../../text/places.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { outletOfQuestion } from '../../text/outlets.js';
 import { titlePhrasesIn } from '../../text/titles.js';
@@ -20,6 +21,10 @@ export interface TermGroup {
 export interface QuestionPart {
   terms: string[];
   wants: Wanted[];
+  /** The part's words next to its question word ("… mục tiêu, nhiệm vụ cho nhiệm kỳ nào"): the answer stands next to them. */
+  near: string[];
+  /** What the part counts ("bao nhiêu nội dung" → "noi dung"), folded. */
+  countNoun?: string | null;
 }
 
 export interface DayMonth {
@@ -62,6 +67,12 @@ export interface AnalyzedQuestion {
   identifiers: string[][];
   /** Titles the question names, folded ("bi thu thanh uy" of "Bí thư Thành ủy Hà Nội … là ai?"). */
   titles: string[];
+  /** The words next to the question word: where in a sentence the answer stands. */
+  near: string[];
+  /** The numbers of the meeting, term or congress the question names ([["7"], ["xvii"]], English ordinals with their Roman form). */
+  meetingNumbers: string[][];
+  /** Provinces and cities the question names, folded. */
+  places: string[];
   /** The outlet the question names ("theo báo Lao Động"), as matching keys. */
   outlet: string[] | null;
   /**
@@ -164,7 +175,23 @@ function partsOf(question: string, english: boolean, namesDocument: boolean): Qu
     pending = '';
   }
   if (parts.length < 2) return [];
-  return parts.map((part) => ({ terms: english ? contentWords(vietnameseTermsFor(part.text).join(' ')) : contentWords(part.text), wants: part.wants }));
+  return parts.map((part) => ({
+    terms: english ? contentWords(vietnameseTermsFor(part.text).join(' ')) : contentWords(part.text),
+    wants: part.wants,
+    near: english ? [] : nearQuestionWord(part.text),
+    countNoun: foldForMatch(part.text).match(/\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null,
+  }));
+}
+
+/** "lần thứ bảy", "khóa XVII"; in English "the seventh plenum", "17th tenure", each with its Roman form. */
+function meetingNumbersOf(question: string, english: boolean): string[][] {
+  if (!english) return meetingNumbers(question).map((id) => [id]);
+  const ids: string[][] = [];
+  for (const m of question.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\s+(?:plenum|plenary|congress|tenure|term|meeting|session|conference|party congress)\b/gi)) ids.push([String(Number(m[1])), romanNumeral(Number(m[1])).toLowerCase()]);
+  for (const [word, n] of Object.entries(ORDINALS)) {
+    if (new RegExp(`\\b${word}\\s+(?:\\w+\\s+){0,2}(?:plenum|plenary|congress|tenure|term|meeting|session|conference)\\b`, 'i').test(question)) ids.push([String(n), romanNumeral(n).toLowerCase()]);
+  }
+  return ids;
 }
 
 /** The days a question names, however written ("sáng 17-8", "ngày 3 tháng 7", "17 August 2024"). */
@@ -206,7 +233,10 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     acts,
     actObject: actObjectOf(question, acts, english).filter((word) => !NOT_CONTENT.has(word)),
     identifiers: identifiersOf(question, english),
+    meetingNumbers: meetingNumbersOf(question, english),
+    places: PROVINCES.filter((place) => ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${place} `) || (english && place === 'ha noi' && /\bhanoi\b/.test(folded))),
     outlet: outletOfQuestion(question),
+    near: english ? [] : nearQuestionWord(focusClauseOf(question)),
     titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(focusClauseOf(question)),
     parts: partsOf(question, english, documents.length > 0),
     deadlineSubject: withoutDocumentWords(deadlineSubjectOf(purposeCut(question), NOT_CONTENT), question),
@@ -222,6 +252,20 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
 }
 
 const QUESTION_WORD = /\b(?:ai|gi|nao|bao nhieu|may|khi nao|bao gio|o dau|the nao|ra sao|khong)\b/;
+
+/** Question words as whole phrases, folded; the words around the first one are what the answer stands next to. */
+const QUESTION_PHRASE = /\b(?:bao nhieu|khi nao|bao gio|o dau|the nao|ra sao|la ai|la gi|nhu the nao|ai|gi|nao|may|dau)\b/;
+const NEAR_WORDS = 4;
+
+/** Up to four content words on each side of the question word ("… nhiệm vụ cho nhiệm kỳ nào" → "muc tieu nhiem vu ky"). */
+function nearQuestionWord(text: string): string[] {
+  const folded = foldForMatch(text);
+  const at = folded.search(QUESTION_PHRASE);
+  if (at < 0) return [];
+  const before = contentWords(folded.slice(0, at)).slice(-NEAR_WORDS);
+  const after = contentWords(folded.slice(at).replace(QUESTION_PHRASE, ' ')).slice(0, NEAR_WORDS);
+  return [...new Set([...before, ...after])];
+}
 
 /** The last clause (between commas) that holds a question word; the whole question when there is one clause. */
 function focusClauseOf(question: string): string {

@@ -20,6 +20,7 @@ const GLOSSARY: Array<[RegExp, string]> = [
   [/\bdirector\b/i, 'Giám đốc'],
   [/\bminister\b/i, 'Bộ trưởng'],
   [/\bhead of\b|\bchief of\b/i, 'Trưởng ban'],
+  [/\bformer\b|\bex-/i, 'nguyên'],
   [/\bofficials?\b|\bleaders?\b|\bleadership\b/i, 'đồng chí|lãnh đạo'],
   [/\bcadres?\b/i, 'cán bộ'],
   [/\bparty members?\b/i, 'đảng viên'],

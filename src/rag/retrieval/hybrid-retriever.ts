@@ -75,6 +75,11 @@ export class HybridRetriever extends BaseRetriever {
       add(this.store.vectors.index.search(vector, this.candidates).map((h) => h.id), 'vectorRank');
     }
     if (this.channels.has('facts')) add(this.factChunks(question), 'factRank', FACT_WEIGHT);
+    // "Theo báo Lao Động, …": the named outlet's own passages, whatever the other channels found.
+    if (this.channels.has('text') && question.outlet) {
+      const outletKeys = question.outlet.filter((key) => key.length >= 4);
+      add(this.store.articles.searchTextInSources(toFtsQuery(question.searchText), outletKeys, 5).map((h) => h.chunkId), 'factRank', FACT_WEIGHT);
+    }
     const best = [...fused.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, k);
     const chunks = this.store.articles.getChunks(best.map(([id]) => id));
     const byId = new Map(best);
