@@ -18,8 +18,8 @@ import { hasAskedTitle } from './person-titles.js';
  * article. Every feature is a number in a small range; the model's weights are fitted.
  */
 export const FEATURES = [
-  'cov', 'covRel', 'focus', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
-  'type', 'typeAll', 'typeMissing', 'near', 'count',
+  'cov', 'covRel', 'focus', 'nearWords', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
+  'type', 'typeAll', 'typeMissing', 'typeUnique', 'listFit', 'near', 'count',
   'act', 'actMissing', 'actSubject', 'object', 'titleMatch', 'factDoc', 'factDeadline',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
   'placeMissing', 'outlet', 'articleRank', 'chunkRank', 'lead', 'len',
@@ -82,6 +82,8 @@ export class QuestionFeatures {
   >();
   private readonly strong: Set<string>;
   private maxCoverage = 1e-9;
+  /** How many candidates of each article hold a span of the first kind of answer asked for. */
+  private readonly typedInArticle = new Map<string, number>();
   /** How many candidates hold each question word pair: a pair few of them share marks the sentence asked about. */
   private readonly pairCounts = new Map<string, number>();
   private rareTop = 1e-9;
@@ -110,7 +112,9 @@ export class QuestionFeatures {
     const rarity = (pair: string) => Math.log(1 + candidates.length / (1 + (this.pairCounts.get(pair) ?? 0)));
     this.rarity = rarity;
     this.rareTop = [...this.pairCounts.keys()].map(rarity).sort((a, b) => b - a).slice(0, 4).reduce((sum, x) => sum + x, 0) || 1e-9;
+    const firstWanted = question.wants[0];
     for (const candidate of candidates) {
+      if (firstWanted && spansAnswering(firstWanted, candidate, question).length > 0) this.typedInArticle.set(candidate.article.id, (this.typedInArticle.get(candidate.article.id) ?? 0) + 1);
       this.maxCoverage = Math.max(this.maxCoverage, this.coverage(candidate.text));
       if (!this.articleCoverage.has(candidate.article.id)) {
         const value = this.coverage(candidate.article.text, candidate.article.title);
@@ -204,6 +208,7 @@ export class QuestionFeatures {
     return {
       cov,
       covRel: cov / this.maxCoverage,
+      nearWords: q.near.length > 0 ? this.weights.sum(q.near.filter((t) => wordSet.has(t))) / (this.weights.sum(q.near) || 1) : 0,
       focus: this.focusTotal > 0 ? this.weights.sum(q.focus.filter((t) => wordSet.has(t))) / this.focusTotal : 0,
       ctx: this.coverage(previous, text, article.title, article.lead),
       artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,
@@ -213,6 +218,10 @@ export class QuestionFeatures {
       type: q.wants.length === 0 ? 0 : first.length > 0 ? 1 : 0,
       typeAll: q.wants.length > 0 && answering.every((spans, i) => q.wants[i] === 'description' || spans.length > 0) ? 1 : 0,
       typeMissing: q.wants.length > 0 && answering.every((spans) => spans.length === 0) ? 1 : 0,
+      // The one sentence of its article that holds the kind of answer asked for ("khung giờ nào" and one time of day).
+      typeUnique: first.length > 0 ? 1 / (this.typedInArticle.get(article.id) ?? 1) : 0,
+      // "Những nghị quyết nào …": a sentence that lists several.
+      listFit: q.isList && first.length > 1 ? Math.min(1, first.length / 3) : 0,
       near: this.nearness(first, text),
       count: q.countNoun ? (candidate.spans.some((s) => s.type === 'number' && s.noun && nounMatches(s.noun, q.countNoun!)) ? 1 : 0) : 0,
       act: q.acts.length > 0 && (showsAct(q.acts, text) || candidate.presentations.some((f) => showsAct(q.acts, f.act))) ? 1 : 0,

@@ -131,6 +131,18 @@ export function spansAnswering(wanted: Wanted, candidate: SpannedSentence, asked
   const named = (span: TypedSpan) => question.includes(foldForMatch(span.text));
   if (wanted === 'person') return spans.filter((span) => span.type === 'person' && !named(span));
   if (wanted === 'organization') return spans.filter((span) => span.type === 'organization' && !named(span));
+  if (wanted === 'kind') {
+    // "Ngoài nghe báo cáo, … còn cho ý kiến về văn bản gì?", "… Nghị quyết 79 và 80, phải xây dựng văn bản gì?": not the kinds the question names.
+    const numbers = new Set(documents.map((d) => d.number));
+    const namedDocument = (span: TypedSpan) => parseDocumentQuery(span.text).some((q) => documents.some((d) => d.number === q.number && (!d.symbol || !q.symbol || d.symbol === q.symbol)));
+    return spans.filter(
+      (span) =>
+        ANSWERED_BY.kind.includes(span.type) &&
+        !named(span) &&
+        !(span.type === 'document' && namedDocument(span)) &&
+        !(span.type === 'kind' && numbers.has(sentence.slice(span.end, span.end + 12).match(/^\s*(?:số\s+)?(\d+)/u)?.[1] ?? '')),
+    );
+  }
   if (wanted === 'docnumber') return spansAnswering('document', candidate, asked).filter((span) => findDocumentMentions(span.text).length > 0);
   if (wanted === 'document') {
     // "Kế hoạch 101-KH/ĐU căn cứ những văn bản nào?": not the plan the question names.
@@ -140,9 +152,11 @@ export function spansAnswering(wanted: Wanted, candidate: SpannedSentence, asked
       parseDocumentQuery(span.text).some((q) => documents.some((d) => d.number === q.number && (!d.symbol || !q.symbol || d.symbol === q.symbol)));
     return spans.filter((span) => span.type === 'document' && !isNamed(span));
   }
-  if ((wanted === 'day' || wanted === 'date') && documents.length > 0) {
-    // "Kế hoạch 51 ban hành ngày nào?": the date right after another document's number is that document's date.
-    const othersDates = findDocumentMentions(sentence).filter((m) => m.issuedDate && !documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));
+  if (wanted === 'day' || wanted === 'date') {
+    // The date right after a document's number is that document's date: no answer to when a meeting took place, nor
+    // to another document's date ("… issue Plan 51 on Resolution 15?" asks the date of Plan 51, named first).
+    const asked = documents[0];
+    const othersDates = findDocumentMentions(sentence).filter((m) => m.issuedDate && !(asked && matchesDocumentQuery(m.canonicalId, asked)));
     const types = ANSWERED_BY[wanted];
     return spans.filter((span) => types.includes(span.type) && !othersDates.some((m) => span.start >= m.end && span.start - m.end <= 12));
   }
