@@ -87,14 +87,15 @@ export class OfflineAnswerer {
       first: s.candidate.text.slice(0, 100),
       features: i === 0 ? Object.fromEntries(FEATURES.map((name) => [name, Number(s.features[name].toFixed(3))])) : undefined,
     }));
-    const best = scored[0];
-    if (!best || best.probability < this.model.threshold) {
-      return declined(`no sentence is likely enough to answer (best ${best ? best.probability.toFixed(2) : 'none'} < ${this.model.threshold.toFixed(2)})`, decision, best?.probability ?? 0);
+    // The likeliest sentence that can answer at all: it holds the kind of answer asked for and shows the act asked about.
+    const best = scored.find((s) => this.lacks(question, [s.candidate]) === null);
+    if (!best) return declined(scored[0] ? (this.lacks(question, [scored[0].candidate]) ?? 'no sentence can answer') : 'no candidate sentence', decision, 0);
+    if (best.probability < this.model.threshold) {
+      return declined(`no sentence is likely enough to answer (best ${best.probability.toFixed(2)} < ${this.model.threshold.toFixed(2)})`, decision, best.probability);
     }
-    decision[0]!.chosen = true;
+    const chosenEntry = decision.find((d, i) => scored[i] === best);
+    if (chosenEntry) chosenEntry.chosen = true;
     const chosen = [best.candidate, ...this.completing(question, best, scored, features)];
-    const lacking = this.lacks(question, chosen);
-    if (lacking) return declined(lacking, decision, best.probability);
     const claims = composeClaims(question, chosen, shortAnswer(question, chosen), (text) => features.matched(text));
     const cited = chosen.map((c) => c.text).join(' ');
     return {
@@ -107,7 +108,7 @@ export class OfflineAnswerer {
   }
 
   /**
-   * Why the chosen sentences cannot answer, however likely the model finds them: they hold
+   * Why sentences cannot answer, however likely the model finds them: they hold
    * nothing of the kind the question asks for first (no date for "ngày nào", no figure for
    * "bao nhiêu"), or no sign of the act it asks about ("ai ký …" with no "ký"). Null when they can.
    */
