@@ -2,6 +2,7 @@ import { foldForMatch } from '../../text/normalize.js';
 import { outletMarkerLength } from '../../text/outlets.js';
 import type { Claim, Evidence } from '../answer.js';
 import { keepSupportedClaims } from './claim-check.js';
+import type { ShortAnswer } from './short-answer.js';
 import { evidenceOf, type Candidate } from '../candidates/collect.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 
@@ -39,14 +40,18 @@ function wordShare(text: string, other: string): number {
  * The answer's claims: the short answer first (the name, date or figure as the source writes
  * it), then each chosen sentence, every one cited to the passage it is.
  */
-export function composeClaims(question: AnalyzedQuestion, chosen: Candidate[], short: string | null, matched: (text: string) => Set<string>): Claim[] {
-  const sentences = chosen.map((candidate) => sentenceEvidence(candidate, matched(candidate.text)));
+export function composeClaims(question: AnalyzedQuestion, chosen: Candidate[], short: ShortAnswer | null, matched: (text: string) => Set<string>): Claim[] {
+  // The sentences the short answer was read from first, then the others in the order chosen.
+  const ordered = short ? [...short.sources, ...chosen.filter((c) => !short.sources.includes(c))] : chosen;
+  const sentences = ordered.map((candidate) => sentenceEvidence(candidate, matched(candidate.text)));
   const claims: Claim[] = [];
-  // A person the sentence gives only by title ("Tổng Bí thư dự và phát biểu chỉ đạo") is named elsewhere in the article: cite that too.
-  const naming = chosen.flatMap((c) => c.presentations.filter((f) => f.namedIn && short?.includes(f.presenter)).map((f) => evidenceOf(c, f.namedIn!.start, f.namedIn!.end)));
-  if (short) claims.push({ text: short, evidence: [sentences[0]!, ...naming] });
-  // A short answer that already says most of its sentence, and holds up against it, stands alone.
-  const saysItAll = short !== null && wordShare(sentences[0]!.quote, short) >= 0.7 && keepSupportedClaims([claims[0]!]).length === 1;
+  if (short) {
+    // A person the sentence gives only by title ("Tổng Bí thư dự và phát biểu chỉ đạo") is named elsewhere in the article: cite that too.
+    const naming = short.sources.flatMap((c) => c.presentations.filter((f) => f.namedIn && short.text.includes(f.presenter)).map((f) => evidenceOf(c, f.namedIn!.start, f.namedIn!.end)));
+    claims.push({ text: short.text, evidence: [...sentences.slice(0, short.sources.length), ...naming] });
+  }
+  // A short answer that already says most of its one sentence, and holds up against it, stands alone.
+  const saysItAll = short !== null && short.sources.length === 1 && wordShare(sentences[0]!.quote, short.text) >= 0.7 && keepSupportedClaims([claims[0]!]).length === 1;
   for (const evidence of saysItAll ? sentences.slice(1) : sentences) {
     claims.push({ text: question.language === 'en' ? `The source says: “${evidence.quote}”` : evidence.quote, evidence: [evidence] });
   }

@@ -72,26 +72,38 @@ const shared = (terms: string[], sentence: string) => {
  * sentence that best covers that part, nearest the words it asks about. Null when the
  * question wants a description (the sentence itself is the answer).
  */
-export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): string | null {
+export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): ShortAnswer | null {
   const parts = question.parts.length > 0 ? question.parts : [{ terms: question.terms, wants: question.wants, near: question.near }];
   const answers: string[] = [];
+  const sources: Candidate[] = [];
   for (const part of parts) {
     for (const wanted of part.wants) {
       if (wanted === 'description' || wanted === 'result') continue;
       const holding = chosen.filter((c) => spansAnswering(wanted, c, question).length > 0);
-      const candidate = holding.sort((a, b) => shared(part.terms, b.text) - shared(part.terms, a.text))[0];
+      const candidate = holding.sort((a, b) => shared(part.terms, b.text) - shared(part.terms, a.text) || chosen.indexOf(a) - chosen.indexOf(b))[0];
       if (!candidate) continue;
       const answer = spanAnswer(question, part.terms, part.near, wanted, candidate);
-      if (answer) answers.push(answer);
+      // "Hạn chót … là ngày nào?" wants a deadline and a day: the deadline already says the day.
+      if (!answer || answers.some((said) => foldForMatch(said).includes(foldForMatch(answer)))) continue;
+      answers.push(answer);
+      if (!sources.includes(candidate)) sources.push(candidate);
     }
   }
-  return answers.length > 0 ? [...new Set(answers)].join('; ') : null;
+  return answers.length > 0 ? { text: answers.join('; '), sources } : null;
+}
+
+/** The short answer and the sentences it was read from (what it cites). */
+export interface ShortAnswer {
+  text: string;
+  sources: Candidate[];
 }
 
 /** "Vũ Đức Bảo (Ủy viên Ban Thường vụ Thành ủy, …) trình bày Kế hoạch …": a presentation fact as an answer. */
 export function presentationText(fact: StoredPresentation, question: AnalyzedQuestion): string {
   const titles = fact.titles.length > 0 ? ` (${fact.titles.join(', ')})` : '';
-  return question.language === 'en' ? `${fact.presenter}${titles} — ${fact.act}: ${fact.document}` : `${fact.presenter}${titles} ${fact.act} ${fact.document}`;
+  // "Tổng hợp chung kết quả thảo luận tổ" as both act and document is said once.
+  const document = foldForMatch(fact.document).startsWith(foldForMatch(fact.act)) ? fact.document.slice(fact.act.length).trim() : fact.document;
+  return question.language === 'en' ? `${fact.presenter}${titles} — ${fact.act}: ${document}` : `${fact.presenter}${titles} ${fact.act} ${document}`;
 }
 
 function spanAnswer(question: AnalyzedQuestion, terms: string[], near: string[], wanted: Wanted, candidate: Candidate): string | null {
