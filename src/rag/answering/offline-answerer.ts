@@ -113,7 +113,7 @@ export class OfflineAnswerer {
    * "bao nhiêu"), or no sign of the act it asks about ("ai ký …" with no "ký"). Null when they can.
    */
   private lacks(question: AnalyzedQuestion, chosen: Candidate[]): string | null {
-    const primary = question.wants.find((w) => w !== 'description' && w !== 'result' && w !== 'kind');
+    const primary = question.wants.find((w) => w !== 'description' && w !== 'kind');
     // "Ai chịu trách nhiệm …?" may be answered by a body as well as by a person.
     const accepted = primary === 'person' ? (['person', 'organization'] as const) : primary ? [primary] : [];
     if (primary && !chosen.some((c) => accepted.some((wanted) => spansAnswering(wanted, c, question).length > 0))) return `the evidence holds no ${primary}`;

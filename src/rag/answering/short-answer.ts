@@ -142,6 +142,11 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], near: string[],
     const mention = findDocumentMentions(sentence).filter((m) => m.end <= about.start).at(-1);
     return mention ? sentence.slice(mention.start, about.end).trim() : about.text;
   }
+  if (wanted === 'organization') {
+    // "X giao Y chủ trì …": the body given the task is Y.
+    const assigned = spans.filter((span) => /(?<![\p{L}])giao(?:\s+cho)?\s*$/u.test(sentence.slice(Math.max(0, span.start - 10), span.start)));
+    if (assigned.length > 0) return nearest(disjoint(assigned), anchors, sentence)!.text;
+  }
   if ((wanted === 'place' || wanted === 'region') && question.isList) return disjoint(spans).map((span) => span.text).join('; ');
   return nearest(disjoint(spans), anchors, sentence)!.text;
 }

@@ -28,6 +28,11 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
 
+/** "Nghị quyết Trung ương 4": the fourth plenum's resolution, what "Resolution 4" or "Nghị quyết 4" may mean. */
+function plenumResolutions(text: string): DocumentQuery[] {
+  return [...foldForMatch(text).matchAll(/\bnghi quyet (?:hoi nghi )?trung uong (?:lan thu )?(\d{1,2})\b/g)].map((m) => ({ symbol: 'NQ', number: String(Number(m[1])) }));
+}
+
 const daysOf = memoizedByText((text: string) => findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []));
 const identifiersOf = memoizedByText(identifierTokens);
 
@@ -138,7 +143,7 @@ export class QuestionFeatures {
         ids: new Set(identifierTokens(`${article.title} ${article.text} ${article.publishedDate?.split('-').reverse().join('/') ?? ''}`)),
         mentions: this.question.documents.length > 0 ? findDocumentMentions(article.text) : [],
         // "Nghị quyết 79" written without its symbol still names document 79 of that kind.
-        named: this.question.documents.length > 0 ? parseDocumentQuery(article.text) : [],
+        named: this.question.documents.length > 0 ? [...parseDocumentQuery(article.text), ...plenumResolutions(article.text)] : [],
         leadDays: findDateSpans(article.lead).flatMap((d) => dayMonthOf(d) ?? []),
         folded: ` ${foldForMatch(`${article.title} ${article.text}`).replace(/[^a-z0-9]+/g, ' ')} `,
       };

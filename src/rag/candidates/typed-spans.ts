@@ -102,7 +102,8 @@ const ANSWERED_BY: Record<Wanted, Array<TypedSpan['type']>> = {
   result: [],
 };
 
-const OUTCOME = /\d+(?:[.,]\d+)?\s?%|thông qua|(?<![\p{L}])đạt(?![\p{L}])|trúng cử|số phiếu|tán thành/iu;
+/** An outcome: a vote passed or its share, someone elected, a target reached; a bare percentage is no outcome. */
+const OUTCOME = /thông qua|tán thành|trúng cử|số phiếu|(?<![\p{L}])đạt\s+(?:tỷ lệ|\d)|\d+(?:[.,]\d+)?\s?%\s*(?:số\s+)?(?:đại biểu|phiếu|tán thành)/iu;
 
 /** A sentence with its typed spans; `headerOf` names the documents whose header it is part of (an official document's own number). */
 export interface SpannedSentence {

@@ -44,7 +44,8 @@ const VI_ACTS: Array<[Act, RegExp]> = [
 
 const EN_ACTS: Array<[Act, RegExp]> = [
   ['present', /\bpresent(?:ed|s|ing)?\b|\bintroduc(?:ed|es|ing)\b|\bsubmitted\b/],
-  ['report', /\breport(?:ed|s|ing)?\b(?! on (?:the )?(?:political|review))/],
+  // "reported", "reports on": the verb; "the review report" is a document.
+  ['report', /\breport(?:ed|ing)\b|\breports? on\b(?! (?:the )?(?:political|review))|\bwho reports?\b/],
   ['brief', /\bbrief(?:ed|s|ing)?\b|\bdisseminat\w*\b|\bgrasp\w*\b|\bthoroughly\b/],
   ['convey', /\bconvey(?:ed|s|ing)?\b|\bdeliver(?:ed|s|ing)? (?:the )?(?:first|second|third|thematic|topic|lecture)\b/],
   ['sign', /\bsign(?:ed|s|ing)?\b/],

@@ -176,7 +176,7 @@ function partsOf(question: string, english: boolean, namesDocument: boolean): Qu
   }
   if (parts.length < 2) return [];
   return parts.map((part) => ({
-    terms: english ? contentWords(vietnameseTermsFor(part.text).join(' ')) : contentWords(part.text),
+    terms: english ? contentWords(vietnameseTermsFor(part.text).join(' ')) : askedTerms(part.text),
     wants: part.wants,
     near: english ? [] : nearQuestionWord(part.text),
     countNoun: foldForMatch(part.text).match(/\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null,
@@ -257,14 +257,32 @@ const QUESTION_WORD = /\b(?:ai|gi|nao|bao nhieu|may|khi nao|bao gio|o dau|the na
 const QUESTION_PHRASE = /\b(?:bao nhieu|khi nao|bao gio|o dau|the nao|ra sao|la ai|la gi|nhu the nao|ai|gi|nao|may|dau)\b/;
 const NEAR_WORDS = 4;
 
+/** Nouns that only say what kind of thing is asked ("cơ quan nào", "đồng chí nào", "tỉnh nào"): no clue to where the answer is. */
+const ASKING_NOUNS = new Set(['co quan', 'don vi', 'to chuc', 'dong chi', 'thanh pho', 'dia phuong', 'thoi gian', 'thoi diem', 'nguoi', 'vi', 'tinh', 'huyen', 'xa', 'phuong', 'nganh', 'ngay', 'hom', 'luc', 'nam', 'thang', 'quy']);
+
+/** The words before a question word, without the noun that only says what is asked ("… của cơ quan" of "của cơ quan nào"). */
+function withoutAskingNoun(words: string[]): string[] {
+  if (words.length >= 2 && ASKING_NOUNS.has(words.slice(-2).join(' '))) return words.slice(0, -2);
+  return words.length >= 1 && ASKING_NOUNS.has(words.at(-1)!) ? words.slice(0, -1) : words;
+}
+
+/** A text split round its first question word (folding keeps an NFC text's length): the words before and after it. */
+function aroundQuestionWord(text: string): { before: string[]; after: string[] } | null {
+  const match = foldForMatch(text).match(QUESTION_PHRASE);
+  if (!match || foldForMatch(text).length !== text.length) return null;
+  return { before: withoutAskingNoun(contentWords(text.slice(0, match.index))), after: contentWords(text.slice(match.index! + match[0].length)) };
+}
+
+/** A part's content words, its asking noun left out. */
+function askedTerms(text: string): string[] {
+  const around = aroundQuestionWord(text);
+  return around ? [...new Set([...around.before, ...around.after])] : contentWords(text);
+}
+
 /** Up to four content words on each side of the question word ("… nhiệm vụ cho nhiệm kỳ nào" → "muc tieu nhiem vu ky"). */
 function nearQuestionWord(text: string): string[] {
-  const folded = foldForMatch(text);
-  const at = folded.search(QUESTION_PHRASE);
-  if (at < 0) return [];
-  const before = contentWords(folded.slice(0, at)).slice(-NEAR_WORDS);
-  const after = contentWords(folded.slice(at).replace(QUESTION_PHRASE, ' ')).slice(0, NEAR_WORDS);
-  return [...new Set([...before, ...after])];
+  const around = aroundQuestionWord(text);
+  return around ? [...new Set([...around.before.slice(-NEAR_WORDS), ...around.after.slice(0, NEAR_WORDS)])] : [];
 }
 
 /** The last clause (between commas) that holds a question word; the whole question when there is one clause. */

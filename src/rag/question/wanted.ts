@@ -81,8 +81,8 @@ export function wantedOf(folded: string, english: boolean, namesDocument = false
 
 function wantedOfText(folded: string, english: boolean): Wanted[] {
   let wants = (english ? EN : VI).filter(([, pattern]) => pattern.test(folded)).map(([wanted]) => wanted);
-  // "Which Ministry of Health official …" asks for a person, not the ministry.
-  if (english && wants.includes('person')) wants = wants.filter((w) => w !== 'organization');
+  // "Which Ministry of Health official …" asks for a person, not the ministry; "who is responsible" for either.
+  if (english && wants.includes('person') && !/\bresponsible\b/.test(folded)) wants = wants.filter((w) => w !== 'organization');
   // "Khi nào … hoàn thành?" is a deadline; "ngày nào" a day — the general "date" adds nothing then.
   const specific = wants.filter((w) => !(w === 'date' && (wants.includes('day') || wants.includes('deadline') || wants.includes('period') || wants.includes('time'))));
   // "gì" asks for a description only when no other kind of answer is asked for ("văn bản gì", "ai … làm gì").
