@@ -53,6 +53,7 @@ export function titlesBefore(text: string, nameStart: number): string {
     if (at < 0) break;
     const title = words.slice(at).join(' ');
     if (titleEnd(title) < title.length) break; // a verb inside: not a title
+    if (personNamesIn(title).length > 0) break; // another person's titles and name ("…: Phó Thủ tướng Trần Hồng Hà, …")
     titles.unshift(title);
     if (at > 0 || part !== parts[i]) break; // the chain started inside this part
   }

@@ -2,7 +2,7 @@ import { findDocumentMentions } from '../../text/document-ids.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import type { Candidate } from '../candidates/collect.js';
 import { spansAnswering, type TypedSpan } from '../candidates/typed-spans.js';
-import { hasAskedTitle, personWithTitles } from '../candidates/person-titles.js';
+import { askedTitleCount, personWithTitles } from '../candidates/person-titles.js';
 import type { StoredDeadline, StoredPresentation } from '../../store/fact-repository.js';
 import { ACT_FORMS, showsAct } from '../question/acts.js';
 import { deadlineText } from './registers.js';
@@ -52,6 +52,7 @@ function countNouns(question: AnalyzedQuestion): string[] {
 
 /** Preferred span types for a kind of answer, best first. */
 const PREFERRED: Partial<Record<Wanted, Array<TypedSpan['type']>>> = {
+  place: ['place', 'region'],
   date: ['day', 'date', 'period', 'deadline'],
   deadline: ['deadline', 'day', 'date', 'period'],
   period: ['period', 'date', 'deadline'],
@@ -122,7 +123,8 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], near: string[],
     const pairs = new Set(wordPairs(question.actObject.length >= 2 ? question.actObject : foldedWordsOf(question.text)));
     const about = (f: StoredPresentation) => wordPairs(foldedWordsOf(`${f.act} ${f.document}`)).filter((pair) => pairs.has(pair)).length;
     if (facts.length > 0 && !listed) return presentationText([...facts].sort((a, b) => about(b) - about(a))[0]!, question);
-    const titled = spans.filter((span) => hasAskedTitle(question, sentence, span));
+    const most = Math.max(0, ...spans.map((span) => askedTitleCount(question, sentence, span)));
+    const titled = most > 0 ? spans.filter((span) => askedTitleCount(question, sentence, span) === most) : [];
     const people = listed && titled.length === 0 ? disjoint(spans) : [nearest(titled.length > 0 ? titled : spans, anchors, sentence)!];
     return people.map((span) => personWithTitles(sentence, span)).join('; ');
   }
@@ -135,6 +137,13 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], near: string[],
     const nouns = countNouns(question);
     const counted = disjoint(spans).filter((span) => nouns.some((noun) => span.noun?.startsWith(noun.split(' ')[0]!)));
     return (counted.length > 0 ? counted : [nearest(spans, anchors, sentence)!]).map((span) => span.text).join('; ');
+  }
+  if (wanted === 'document') {
+    // "… sơ kết những đề án nào?": documents of the kind asked, every one of them for a list.
+    const kind = foldForMatch(question.text).match(/\b(ke hoach|chuong trinh(?: hanh dong| cong tac)?|nghi quyet|chi thi|ket luan|de an|quyet dinh|huong dan|van ban|bao cao|de cuong|to trinh|luat)\s+nao\b/)?.[1];
+    const ofKind = kind && kind !== 'van ban' ? disjoint(spans).filter((span) => foldForMatch(span.text).startsWith(kind)) : [];
+    const pool = ofKind.length > 0 ? ofKind : disjoint(spans);
+    return question.isList ? pool.map((span) => span.text).join('; ') : nearest(pool, anchors, sentence)!.text;
   }
   if (wanted === 'subject') {
     // "Văn bản số 5418/UBND-TKBT về việc triển khai …": the document as named, then what it is about.

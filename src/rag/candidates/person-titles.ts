@@ -16,7 +16,12 @@ export function titlesOf(sentence: string, span: TypedSpan): string {
 
 /** True when a person's titles hold one the question names ("Bí thư Thành ủy … là ai?"). */
 export function hasAskedTitle(question: AnalyzedQuestion, sentence: string, span: TypedSpan): boolean {
-  if (question.titles.length === 0) return false;
+  return askedTitleCount(question, sentence, span) > 0;
+}
+
+/** How many of the titles the question names a person holds ("Phó Thủ tướng - Bộ trưởng Bộ Tư pháp" holds two). */
+export function askedTitleCount(question: AnalyzedQuestion, sentence: string, span: TypedSpan): number {
+  if (question.titles.length === 0) return 0;
   const titles = foldForMatch(titlesOf(sentence, span));
-  return question.titles.some((phrase) => titles.includes(phrase));
+  return question.titles.filter((phrase) => titles.includes(phrase)).length;
 }

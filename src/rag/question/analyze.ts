@@ -243,7 +243,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     countNoun: english && countWords ? countNounInVietnamese(countWords) : countWords,
     asksAct: /\blam gi\b|\bwhat did\b|\bdid what\b|\b(?:trinh bay|bao cao|tiep thu|giai trinh) (?:gi|van ban nao|noi dung gi)\b/.test(folded),
     isList:
-      /\bnhung ai\b|\bnhung (?:viec|nhiem vu|noi dung|han|hoi nghi|ke hoach|chuong trinh|van ban|dong chi|nguoi)\b.*\bnao\b|\bcac (?:viec|nhiem vu|han chot|dong chi nao)\b|\bliet ke\b|\bgom nhung\b|\blist\b|\bwhich tasks\b|\bwhat tasks\b|\bwho (?:are|were) (?:all )?the\b/.test(
+      /\bnhung ai\b|\bnhung (?:\w+ ){1,3}nao\b|\bcac (?:\w+ ){1,2}nao\b|\bcac (?:viec|nhiem vu|han chot|dong chi nao)\b|\bliet ke\b|\bgom nhung\b|\blist\b|\bwhich tasks\b|\bwhat tasks\b|\bwho (?:are|were) (?:all )?the\b/.test(
         folded,
       ),
     dueBy: dueByOf(folded) ?? dueByOf(foldForMatch(searchText)),
