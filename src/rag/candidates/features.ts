@@ -18,7 +18,7 @@ import { hasAskedTitle } from './person-titles.js';
  * article. Every feature is a number in a small range; the model's weights are fitted.
  */
 export const FEATURES = [
-  'cov', 'covRel', 'focus', 'nearWords', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
+  'cov', 'covRel', 'focus', 'nearWords', 'nearPhrase', 'ctx', 'artRel', 'phrase', 'rarePhrase', 'run',
   'type', 'typeAll', 'typeMissing', 'typeUnique', 'listFit', 'near', 'count',
   'act', 'actMissing', 'actSubject', 'object', 'titleMatch', 'factDoc', 'factDeadline',
   'idsMissing', 'idsSentMissing', 'docMissing', 'docSent', 'dateMismatch', 'dateSent',
@@ -76,6 +76,7 @@ export class QuestionFeatures {
   /** Weight of every word of the question, concepts aside (for words a sentence adds to another). */
   readonly flatTotal: number;
   private readonly focusTotal: number;
+  private readonly nearPairs: Set<string>;
   private readonly questionWords: string[];
   private readonly questionBigrams: Set<string>;
   private readonly bigramTotal: number;
@@ -105,6 +106,9 @@ export class QuestionFeatures {
     this.flatTotal = weights.sum(question.terms) || 1;
     this.focusTotal = weights.sum(question.focus);
     this.questionWords = foldedWordsOf(question.searchText);
+    // The pairs of the question's own word sequence among the words next to its question word.
+    const near = new Set(question.near);
+    this.nearPairs = new Set([...bigrams(this.questionWords)].filter((pair) => pair.split(' ').every((w) => near.has(w))));
     const content = new Set(question.terms);
     this.questionBigrams = new Set([...bigrams(this.questionWords)].filter((pair) => pair.split(' ').some((w) => content.has(w))));
     this.bigramTotal = [...this.questionBigrams].reduce((sum, pair) => sum + this.bigramWeight(pair), 0) || 1;
@@ -214,6 +218,8 @@ export class QuestionFeatures {
       cov,
       covRel: cov / this.maxCoverage,
       nearWords: q.near.length > 0 ? this.weights.sum(q.near.filter((t) => wordSet.has(t))) / (this.weights.sum(q.near) || 1) : 0,
+      // …and next to each other, as the question writes them ("chủ đề công tác").
+      nearPhrase: this.nearPairs.size > 0 ? [...this.nearPairs].filter((pair) => this.wordsOfText(text).pairs.has(pair)).length / this.nearPairs.size : 0,
       focus: this.focusTotal > 0 ? this.weights.sum(q.focus.filter((t) => wordSet.has(t))) / this.focusTotal : 0,
       ctx: this.coverage(previous, text, article.title, article.lead),
       artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,

@@ -281,6 +281,11 @@ function askedTerms(text: string): string[] {
 
 /** Up to four content words on each side of the question word ("… nhiệm vụ cho nhiệm kỳ nào" → "muc tieu nhiem vu ky"). */
 function nearQuestionWord(text: string): string[] {
+  // "Chủ đề công tác năm 2023 mà … nêu tại hội nghị là gì?": what is asked about is the subject the question opens with.
+  if (/\bla (?:gi|ai|bao nhieu|ngay nao|khi nao)\s*\??\s*$/.test(foldForMatch(text))) {
+    const subject = contentWords(text.split(/\s+(?:mà|do|được|của|tại|ở|trong)\s+/u)[0] ?? text);
+    if (subject.length > 0) return subject.slice(0, NEAR_WORDS);
+  }
   const around = aroundQuestionWord(text);
   return around ? [...new Set([...around.before.slice(-NEAR_WORDS), ...around.after.slice(0, NEAR_WORDS)])] : [];
 }
