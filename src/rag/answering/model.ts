@@ -1,4 +1,4 @@
-import { FEATURES, type FeatureName, type FeatureVector } from '../candidates/features.js';
+import { FEATURES, type FeatureVector } from '../candidates/features.js';
 import { FITTED } from './fitted-weights.js';
 import { predict, type LogisticModel } from './logistic.js';
 

@@ -1,14 +1,13 @@
 import { findDocumentMentions, matchesDocumentQuery, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { identifierTokens } from '../../text/identifiers.js';
-import { memoizedByText } from '../../text/memo.js';
-import { titlesAfter } from '../../text/titles.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { ACT_FORMS, showsAct, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { Candidate } from './collect.js';
 import type { TermWeights } from './term-weights.js';
 import { spansAnswering, type TypedSpan } from './typed-spans.js';
+import { bigrams, daysOf, heaviestCommonRun, identifiersOf, nounMatches, plenumResolutions, titlesAfterLength, tokens, type TextWords } from './text-measures.js';
 import { hasAskedTitle } from './person-titles.js';
 
 /**
@@ -27,47 +26,6 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Record<FeatureName, number>;
-
-/** "Nghị quyết Trung ương 4": the fourth plenum's resolution, what "Resolution 4" or "Nghị quyết 4" may mean. */
-function plenumResolutions(text: string): DocumentQuery[] {
-  return [...foldForMatch(text).matchAll(/\bnghi quyet (?:hoi nghi )?trung uong (?:lan thu )?(\d{1,2})\b/g)].map((m) => ({ symbol: 'NQ', number: String(Number(m[1])) }));
-}
-
-const daysOf = memoizedByText((text: string) => findDateSpans(text).flatMap((d) => dayMonthOf(d) ?? []));
-const identifiersOf = memoizedByText(identifierTokens);
-
-interface TextWords {
-  words: string[];
-  set: Set<string>;
-  pairs: Set<string>;
-}
-
-interface Token {
-  word: string;
-  start: number;
-}
-
-function tokens(text: string): Token[] {
-  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ word: foldForMatch(m[0]), start: m.index! }));
-}
-
-const bigrams = (words: string[]) => new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
-
-/** Weight of the heaviest run of consecutive words two sequences share (each word by its weight). */
-function heaviestCommonRun(a: string[], b: string[], weight: (word: string) => number): number {
-  let best = 0;
-  const previous = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = a[i - 1] === b[j - 1] ? diagonal + weight(a[i - 1]!) : 0;
-      best = Math.max(best, previous[j]!);
-      diagonal = above;
-    }
-  }
-  return best;
-}
 
 /** What stays the same for every candidate of one question. */
 export class QuestionFeatures {
@@ -303,20 +261,4 @@ export class QuestionFeatures {
   }
 }
 
-/** How far a person's titles run after the name (", Phó Bí thư Tỉnh ủy" → its length). */
-function titlesAfterLength(text: string, end: number): number {
-  const titles = titlesAfter(text, end);
-  if (!titles) return 0;
-  const last = titles.split(', ').at(-1)!;
-  const at = text.indexOf(last, end);
-  return at < 0 ? 0 : at + last.length - end;
-}
-
 const actPattern = (act: Act) => `(?:${ACT_FORMS[act].join('|')})`;
-
-/** "đảng bộ" counts what "đảng bộ trực thuộc" counts; "dai bieu" is not "diem cau". */
-function nounMatches(noun: string, asked: string): boolean {
-  const a = noun.split(' ');
-  const b = asked.split(' ');
-  return a[0] === b[0] && (a.length < 2 || b.length < 2 || a[1] === b[1]);
-}

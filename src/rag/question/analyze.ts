@@ -8,7 +8,9 @@ import { titlePhrasesIn } from '../../text/titles.js';
 import { actObjectOf, actsOf, type Act } from './acts.js';
 import { deadlineSubjectOf, dueByOf, dueWithinOf, purposeCut } from './deadline-question.js';
 import { askedTitlesFor, englishDatesToVietnamese, englishResidue, isEnglish, romanNumeral, vietnameseConceptsFor, vietnameseTermsFor } from './english.js';
+import { englishFocusOf, focusClauseOf, focusOf, nearQuestionWord, partsOf } from './clauses.js';
 import { wantedOf, type Wanted } from './wanted.js';
+import { contentWords, NOT_CONTENT } from './words.js';
 
 export type { Wanted } from './wanted.js';
 export type { Act } from './acts.js';
@@ -94,38 +96,6 @@ export interface AnalyzedQuestion {
   dueWithin: { from: string; to: string } | null;
 }
 
-/**
- * Question words and function syllables, with their marks: folded, many of them are also
- * content words ("hội" of hội nghị is "hỏi", "Đảng" is "đang", "chỉ thị" is "chi").
- */
-const NOT_CONTENT_MARKED = new Set(
-  (
-    'ai gì nào khi bao nhiêu mấy thế sao ra là có được của và các những về tại ở trong theo cho với để đến từ đã sẽ đang vào ' +
-    'một này đó thì mà hay hoặc cũng như phải cần hỏi xin biết ông bà đồng chí người việc làm gồm từng vừa còn đâu không hãy nêu ' +
-    'nói rằng đây kia ấy họ'
-  ).split(' '),
-);
-
-/** Without marks only the unambiguous ones can go: the rest weigh little anyway, being frequent. */
-export const NOT_CONTENT: ReadonlySet<string> = new Set(
-  (
-    'ai gi nao khi nhieu may sao la cua va cac nhung tai trong theo cho voi da se vao mot nay thi ma hay hoac cung nhu phai can xin biet ' +
-    'gom tung vua con dau khong hay neu rang day kia ay ' +
-    'the of and to in on for at by with which what who whom whose when where why how is are was were did does do has have had ' +
-    'that this these those it its he she they his her their a an as from into about number according'
-  ).split(' '),
-);
-
-/** The content words of a question, folded; function words are recognised with their marks when the question has them. */
-function contentWords(text: string): string[] {
-  const marked = /[\u00C0-\u1EF9]/u.test(text);
-  // Without marks, question phrases go whole first: "bao nhieu" must not leave "bao" (báo) behind.
-  const plain = marked ? text : foldForMatch(text).replace(/\b(?:bao nhieu|bao gio|khi nao|o dau|nhu the nao|the nao|la gi|ra sao|la ai)\b/g, ' ');
-  const words = plain.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const kept = marked ? words.filter((word) => !NOT_CONTENT_MARKED.has(word)) : words;
-  return [...new Set(kept.map((word) => foldForMatch(word)))].filter((word) => (marked || !NOT_CONTENT.has(word)) && !/^[a-z]$/.test(word));
-}
-
 /** Known names the question contains, looked up by its 2–5-word runs (folded), so the cost does not grow with the corpus. */
 function namesIn(words: string[], known: string[] | ReadonlyMap<string, string>): string[] {
   const index = Array.isArray(known) ? new Map(known.map((name) => [foldedWordsOf(name).join(' '), name])) : (known as ReadonlyMap<string, string>);
@@ -152,35 +122,6 @@ function identifiersOf(question: string, english: boolean): string[][] {
     for (const [word, n] of Object.entries(ORDINALS)) if (new RegExp(`\\b${word}\\b`, 'i').test(question)) ids.push([String(n), romanNumeral(n).toLowerCase()]);
   }
   return ids;
-}
-
-/**
- * Splits a question at commas and "và"/"and" into the parts that each ask something of their
- * own; a stretch that asks nothing ("Nghị quyết 79 và 80") stays with the part after it.
- */
-function partsOf(question: string, english: boolean, namesDocument: boolean): QuestionPart[] {
-  const segments = question.split(english ? /,\s*(?:and\s+)?|\s+and\s+/iu : /,\s*(?:và\s+)?|\s+và\s+|,\s*(?:va\s+)?|\s+va\s+/iu);
-  const parts: Array<{ text: string; wants: Wanted[] }> = [];
-  let pending = '';
-  for (const segment of segments) {
-    const text = `${pending} ${segment}`.trim();
-    const wants = wantedOf(foldForMatch(segment), english, namesDocument).filter((w) => w !== 'description' || /\bgi\b|\bwhat\b/.test(foldForMatch(segment)));
-    if (wants.length === 0) {
-      // A stretch that asks nothing describes what came before it (", Ban Chấp hành … khóa XVII"), or, first, what comes after.
-      if (parts.length > 0) parts[parts.length - 1]!.text += ` ${segment}`;
-      else pending = text;
-      continue;
-    }
-    parts.push({ text, wants });
-    pending = '';
-  }
-  if (parts.length < 2) return [];
-  return parts.map((part) => ({
-    terms: english ? contentWords(vietnameseTermsFor(part.text).join(' ')) : askedTerms(part.text),
-    wants: part.wants,
-    near: english ? [] : nearQuestionWord(part.text),
-    countNoun: foldForMatch(part.text).match(/\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null,
-  }));
 }
 
 /** "lần thứ bảy", "khóa XVII"; in English "the seventh plenum", "17th tenure", each with its Roman form. */
@@ -249,67 +190,6 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     dueBy: dueByOf(folded) ?? dueByOf(foldForMatch(searchText)),
     dueWithin: dueWithinOf(folded) ?? dueWithinOf(foldForMatch(searchText)),
   };
-}
-
-const QUESTION_WORD = /\b(?:ai|gi|nao|bao nhieu|may|khi nao|bao gio|o dau|the nao|ra sao|khong)\b/;
-
-/** Question words as whole phrases, folded; the words around the first one are what the answer stands next to. */
-const QUESTION_PHRASE = /\b(?:bao nhieu|khi nao|bao gio|o dau|the nao|ra sao|la ai|la gi|nhu the nao|ai|gi|nao|may|dau)\b/;
-const NEAR_WORDS = 4;
-
-/** Nouns that only say what kind of thing is asked ("cơ quan nào", "đồng chí nào", "tỉnh nào"): no clue to where the answer is. */
-const ASKING_NOUNS = new Set(['co quan', 'don vi', 'to chuc', 'dong chi', 'thanh pho', 'dia phuong', 'thoi gian', 'thoi diem', 'nguoi', 'vi', 'tinh', 'huyen', 'xa', 'phuong', 'nganh', 'ngay', 'hom', 'luc', 'nam', 'thang', 'quy']);
-
-/** The words before a question word, without the noun that only says what is asked ("… của cơ quan" of "của cơ quan nào"). */
-function withoutAskingNoun(words: string[]): string[] {
-  if (words.length >= 2 && ASKING_NOUNS.has(words.slice(-2).join(' '))) return words.slice(0, -2);
-  return words.length >= 1 && ASKING_NOUNS.has(words.at(-1)!) ? words.slice(0, -1) : words;
-}
-
-/** A text split round its first question word (folding keeps an NFC text's length): the words before and after it. */
-function aroundQuestionWord(text: string): { before: string[]; after: string[] } | null {
-  const match = foldForMatch(text).match(QUESTION_PHRASE);
-  if (!match || foldForMatch(text).length !== text.length) return null;
-  return { before: withoutAskingNoun(contentWords(text.slice(0, match.index))), after: contentWords(text.slice(match.index! + match[0].length)) };
-}
-
-/** A part's content words, its asking noun left out. */
-function askedTerms(text: string): string[] {
-  const around = aroundQuestionWord(text);
-  return around ? [...new Set([...around.before, ...around.after])] : contentWords(text);
-}
-
-/** Up to four content words on each side of the question word ("… nhiệm vụ cho nhiệm kỳ nào" → "muc tieu nhiem vu ky"). */
-function nearQuestionWord(text: string): string[] {
-  // "Chủ đề công tác năm 2023 mà … nêu tại hội nghị là gì?": what is asked about is the subject the question opens with.
-  if (/\bla (?:gi|ai|bao nhieu|ngay nao|khi nao)\s*\??\s*$/.test(foldForMatch(text))) {
-    const subject = contentWords(text.split(/\s+(?:mà|do|được|của|tại|ở|trong)\s+/u)[0] ?? text);
-    if (subject.length > 0) return subject.slice(0, NEAR_WORDS);
-  }
-  const around = aroundQuestionWord(text);
-  return around ? [...new Set([...around.before.slice(-NEAR_WORDS), ...around.after.slice(0, NEAR_WORDS)])] : [];
-}
-
-/** The last clause (between commas) that holds a question word; the whole question when there is one clause. */
-function focusClauseOf(question: string): string {
-  const clauses = question.split(/[,;:]\s*/u);
-  const asking = clauses.filter((clause) => QUESTION_WORD.test(foldForMatch(clause)));
-  return asking.length > 0 && clauses.length > 1 ? asking.at(-1)! : question;
-}
-
-/** Content words of the clause asked about. */
-function focusOf(question: string): string[] {
-  return contentWords(focusClauseOf(question));
-}
-
-/**
- * An English question's main clause, before what only says which event ("Who chaired the
- * seventh plenum | of the Hanoi Party Committee …"): its concepts in the articles' words.
- */
-function englishFocusOf(question: string): string[] {
-  const cut = question.slice(0, 12).length + question.slice(12).search(/\s(?:of|that|which|at|on|in|during|for|with|according to|to)\s|,/i);
-  const main = cut >= 12 ? question.slice(0, cut) : question;
-  return [...new Set(vietnameseConceptsFor(main).flatMap((alternatives) => alternatives.flatMap((alt) => contentWords(alt))))].filter((w) => !NOT_CONTENT.has(w));
 }
 
 /** "Kế hoạch 04-KH/TU có những hạn chót nào?": the plan's own name says which plan, not which of its tasks. */
