@@ -210,7 +210,8 @@ function englishGroups(question: string, kept: string): TermGroup[] {
     seen.add(key);
     groups.push({ alternatives: usable });
   };
-  for (const alternatives of vietnameseConceptsFor(question)) add(alternatives.map((alt) => contentWords(alt).filter((word) => !NOT_CONTENT.has(word))));
+  // The glossary's Vietnamese carries its marks, so only Vietnamese function words go: "an" of "đề án" is not English.
+  for (const alternatives of vietnameseConceptsFor(question)) add(alternatives.map((alt) => contentWords(alt)));
   for (const word of contentWords(kept).filter((w) => !NOT_CONTENT.has(w))) add([[word]]);
   return groups;
 }
