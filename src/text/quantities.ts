@@ -62,6 +62,8 @@ export function findQuantities(text: string): Quantity[] {
     const noun = nounOf(match[2]);
     // "năm qua", "năm nay": "năm" is the year there, not five.
     if (!noun || /^(?:qua|nay|truoc|sau|toi|do|ay|roi|nao|hoc|ke hoach)\b/.test(noun)) continue;
+    // "một cách", "một số", "một phần": idioms (in a … way, some, partly), not a count of one.
+    if (/^mot$/.test(foldForMatch(match[1]!)) && /^(?:cach|so|phan|loat|khi|luc|chut|it|vai|mat|lan nua)\b/.test(noun)) continue;
     found.push({ text: match[0].trim(), figure: match[1]!, noun, start: match.index!, end: match.index! + match[0].length });
   }
   return found.sort((a, b) => a.start - b.start);

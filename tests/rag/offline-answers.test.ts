@@ -49,7 +49,7 @@ describe('offline answers on the bundled articles', () => {
   });
 
   it('declines what the sources do not say, citing nothing', async () => {
-    for (const question of ['Ai trình bày kế hoạch thực hiện Nghị quyết số 45-NQ/TW về giai cấp công nhân?', 'Ngân sách dành cho đề án chuyển đổi số của Hà Nội năm 2024 là bao nhiêu tỷ đồng?']) {
+    for (const question of ['Ai trình bày kế hoạch thực hiện Nghị quyết số 45-NQ/TW về giai cấp công nhân?', 'Ngân sách dành cho đề án chuyển đổi số của Hà Nội năm 2024 là bao nhiêu tỷ đồng?', 'Kinh phí thực hiện Kế hoạch 04-KH/TU là bao nhiêu?']) {
       const answer = await ask(question);
       expect(answer).toMatchObject({ found: false, citations: [], text: 'Các nguồn hiện có không nêu thông tin này.' });
     }

@@ -15,6 +15,14 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('Kế hoạch nào triển khai Chỉ thị 35?').wants).toEqual(['document']);
   });
 
+  it('tells a number that names a document from a count, and a sum of money from any figure', () => {
+    expect(analyzeQuestion('Kế hoạch sơ kết chương trình hành động số mấy của Thành ủy?')).toMatchObject({ wants: ['docnumber'], countNoun: null });
+    expect(analyzeQuestion('Tổng số bao nhiêu đại biểu dự?')).toMatchObject({ wants: ['number'], countNoun: 'dai bieu' });
+    expect(analyzeQuestion('Kinh phí thực hiện kế hoạch là bao nhiêu?')).toMatchObject({ wants: ['number'], countNoun: 'kinh phi' });
+    expect(analyzeQuestion('What was the budget of the digital transformation scheme?')).toMatchObject({ wants: ['number'], countNoun: 'ngan sach' });
+    expect(analyzeQuestion('What was the budget of the scheme?').groups).toContainEqual({ alternatives: [['de', 'an']] });
+  });
+
   it('reads English questions, and the Vietnamese words their concepts are written in', () => {
     const question = analyzeQuestion('Who delivered the closing speech of the provincial Party congress on 23 September?');
     expect(question).toMatchObject({ language: 'en', wants: ['person'] });

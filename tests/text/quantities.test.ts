@@ -21,7 +21,9 @@ describe('findQuantities', () => {
     expect(quantities('quán triệt hai nghị quyết của Bộ Chính trị')).toEqual([['hai nghị quyết', 'nghi quyet']]);
   });
 
-  it('never takes a date, a document number or "năm qua" for a figure', () => {
+  it('never takes a date, a document number, "năm qua" or an idiom with "một" for a figure', () => {
     expect(quantities('Ngày 15/7/2019, Nghị quyết 28-NQ/TW; những năm qua')).toEqual([]);
+    expect(quantities('triển khai một cách đồng bộ, một số nội dung, một phần kinh phí')).toEqual([]);
+    expect(quantities('tổ chức một hội nghị')).toEqual([['một hội nghị', 'hoi nghi']]);
   });
 });

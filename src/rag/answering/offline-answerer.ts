@@ -25,7 +25,7 @@ export interface ScoredCandidate {
 
 /** True when a sentence holds a figure of what is counted (money in its units: "bao nhiêu vốn" → "10.950 tỷ đồng"). */
 function countsOf(candidate: Candidate, noun: string): boolean {
-  const money = /^(?:von|kinh phi|ngan sach|tien|gia tri|tong muc|nguon luc|nguon von)\b/.test(noun);
+  const money = /^(?:von|kinh phi|ngan sach|chi phi|tien|gia tri|tong muc|nguon luc|nguon von)\b/.test(noun);
   return candidate.spans.some(
     (s) => s.type === 'number' && (s.noun?.startsWith(noun.split(' ')[0]!) || foldForMatch(s.text).includes(noun) || (money && /\b(?:dong|usd|ty|trieu)\b/.test(foldForMatch(s.text)))),
   );

@@ -158,7 +158,8 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
   const terms = [...new Set(groups.flatMap((g) => g.alternatives.flat()))];
   const documents = parseDocumentQuery(question);
   const acts = actsOf(question, english);
-  const countWords = folded.match(/\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null;
+  // "số mấy" asks for a number as a name ("chương trình số mấy"), not for a count.
+  const countWords = folded.match(/(?<!(?<!\btong )\bso )\b(?:bao nhieu|may|how many|how much|number of)\s+([a-z]+(?:\s+[a-z]+)?)/)?.[1] ?? null;
   return {
     text: question,
     language: english ? 'en' : 'vi',
@@ -181,7 +182,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(focusClauseOf(question)),
     parts: partsOf(question, english, documents.length > 0),
     deadlineSubject: withoutDocumentWords(deadlineSubjectOf(purposeCut(question), NOT_CONTENT), question),
-    countNoun: english && countWords ? countNounInVietnamese(countWords) : countWords,
+    countNoun: (english && countWords ? countNounInVietnamese(countWords) : countWords) ?? moneyAskedFor(english ? foldForMatch(searchText) : folded),
     asksAct: /\blam gi\b|\bwhat did\b|\bdid what\b|\b(?:trinh bay|bao cao|tiep thu|giai trinh) (?:gi|van ban nao|noi dung gi)\b/.test(folded),
     isList:
       /\bnhung ai\b|\bnhung (?:\w+ ){1,3}nao\b|\bcac (?:\w+ ){1,2}nao\b|\bcac (?:viec|nhiem vu|han chot|dong chi nao)\b|\bliet ke\b|\bgom nhung\b|\blist\b|\bwhich tasks\b|\bwhat tasks\b|\bwho (?:are|were) (?:all )?the\b/.test(
@@ -214,6 +215,12 @@ function englishGroups(question: string, kept: string): TermGroup[] {
   for (const alternatives of vietnameseConceptsFor(question)) add(alternatives.map((alt) => contentWords(alt)));
   for (const word of contentWords(kept).filter((w) => !NOT_CONTENT.has(w))) add([[word]]);
   return groups;
+}
+
+/** "Kinh phí … là bao nhiêu?", "What was the budget …?": a sum of money is asked for, so only a figure in money answers. */
+function moneyAskedFor(folded: string): string | null {
+  if (!/\bbao nhieu\b|\bhow much\b|\bwhat (?:is|was|are|were) the\b/.test(folded)) return null;
+  return folded.match(/\b(?:kinh phi|ngan sach|chi phi|tong muc dau tu|nguon von)\b/)?.[0] ?? null;
 }
 
 /** "delegates" → "dai bieu": what an English count question counts, in the articles' words. */
