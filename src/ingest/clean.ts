@@ -93,6 +93,35 @@ function titleFrom(lines: string[], stampIndex: number): { title: string; titleI
   return { title: `${cut.slice(0, cut.lastIndexOf(' '))}…`, titleIndex: -1 };
 }
 
+/** A paragraph of the article, not a headline: long, and punctuated like a sentence (or cut off at the page's end). */
+function isBodyParagraph(line: string, isLast: boolean): boolean {
+  return line.length >= 100 && (ENDS_LIKE_SENTENCE.test(line) || isLast) && !LISTED_HEADLINE_STAMP.test(line);
+}
+
+/** How many lines after a related-articles marker may be its headlines before the article resumes. */
+const RELATED_BOX_LINES = 6;
+
+/**
+ * Without the lists of other articles: a marker ("Tin liên quan", "Xem thêm") and its
+ * headlines go. Where the article goes on under them (a box inside the body) it is kept;
+ * where only headlines follow, the page's tail starts there and everything from it goes.
+ */
+function withoutRelatedLists(lines: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (i <= 2 || !TAIL_MARKERS.some((marker) => marker.test(line))) {
+      kept.push(line);
+      continue;
+    }
+    const window = lines.slice(i + 1, i + 1 + RELATED_BOX_LINES);
+    const resumes = window.findIndex((next, k) => isBodyParagraph(next, i + 1 + k === lines.length - 1));
+    if (resumes < 0) break;
+    i += resumes; // the loop's i++ lands on the paragraph that resumes the article
+  }
+  return kept;
+}
+
 /** An official document's date, from its "Số: …, Hà Nội, ngày 24 tháng 8 năm 2018" line. */
 function officialDate(lines: string[]): string | null {
   const line = lines.slice(0, 20).find((l) => /^Số\s*:?\s*\d/u.test(l));
@@ -112,7 +141,7 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
     .filter((line) => line && !FURNITURE.some((pattern) => pattern.test(line)));
   const original = new Set(rawLines);
   const official = joinOfficialHeader(joinBrokenLines(rawLines, isWrapped(rawLines)));
-  let lines = official.lines;
+  const lines = official.lines;
   let metadataDate: string | null = null;
   const prefixed = lines[0]?.match(METADATA_DATE_PREFIX);
   if (prefixed) {
@@ -120,11 +149,7 @@ export function cleanArticle(raw: string, hints: { title?: string | null; publis
     lines[0] = lines[0]!.slice(prefixed[0].length);
   }
 
-  // Cut the tail at the first marker that follows some body text.
-  const tailAt = lines.findIndex((line, i) => i > 2 && TAIL_MARKERS.some((marker) => marker.test(line)));
-  if (tailAt > 0) lines = lines.slice(0, tailAt);
-
-  const body = lines;
+  const body = withoutRelatedLists(lines);
   const stampIndex = body.slice(0, 8).findIndex((line) => parsePublicationStamp(line) !== null);
   const stampDate = stampIndex >= 0 ? parsePublicationStamp(body[stampIndex]!) : null;
   const officialAt = official.header.title ? body.indexOf(official.header.title) : -1;

@@ -57,6 +57,10 @@ const KIND_LINE = /^(?:KẾ HOẠCH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|QUY�
 const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}[-/][\p{L}\d/.-]+$/u;
 const PLACE_DATE_LINE = /^[\p{Lu}][\p{L} .]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$/u;
 
+function isSubjectLine(line: string | undefined): boolean {
+  return line !== undefined && line.length <= 400 && /^\p{Lu}/u.test(line) && !/[.:;]$/u.test(line) && !/^(?:[IVX]+|\d+)[.)]\s/u.test(line);
+}
+
 export interface OfficialHeader {
   /** "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT …": the kind and the subject in capitals, as one line. */
   title: string | null;
@@ -76,6 +80,9 @@ export function joinOfficialHeader(lines: string[]): { lines: string[]; header: 
   if (kindAt >= 0) {
     let end = kindAt + 1;
     while (end < out.length && ALL_CAPS.test(out[end]!) && out[end]!.length > 1) end++;
+    // The subject may be set in sentence case ("Triển khai thực hiện Nghị quyết số …"): one line
+    // under the kind that is not a sentence of the body (those end with ":" or ".").
+    if (end === kindAt + 1 && isSubjectLine(out[end])) end++;
     title = out.slice(kindAt, end).join(' ').replace(/\s+/g, ' ');
     out.splice(kindAt, end - kindAt, title);
   }

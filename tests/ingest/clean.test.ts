@@ -73,6 +73,23 @@ describe('cleanArticle on other pages', () => {
     expect(article.text).not.toContain('cải cách hành chính');
   });
 
+  it('keeps the article that goes on under a "Tin liên quan" box inside it, without the box', () => {
+    const page = [
+      'Khai mạc kỳ họp thứ 15 HĐND tỉnh khóa XVII',
+      'Thứ Tư, 10/07/2024 - 09:05',
+      'Sáng 10/7, HĐND tỉnh Quảng Trị khai mạc kỳ họp thứ 15. Chủ tịch HĐND tỉnh Lê Văn Hòa chủ trì kỳ họp.',
+      'Tin liên quan',
+      '• Kỳ họp thứ 15 sẽ xem xét 20 dự thảo nghị quyết',
+      'Tại phiên khai mạc, Phó Chủ tịch UBND tỉnh Trương Minh Đức trình bày Tờ trình về dự thảo Nghị quyết quy định mức hỗ trợ cán bộ cơ sở.',
+      'Kỳ họp diễn ra trong 2 ngày, xem xét 20 dự thảo nghị quyết, trong đó có nghị quyết điều chỉnh kế hoạch đầu tư công trung hạn.',
+    ].join('\n');
+    const article = cleanArticle(page);
+    expect(article.text).toContain('Trương Minh Đức trình bày Tờ trình');
+    expect(article.text).toContain('Kỳ họp diễn ra trong 2 ngày');
+    expect(article.text).not.toContain('Tin liên quan');
+    expect(article.text).not.toContain('• Kỳ họp');
+  });
+
   it('never invents an impossible date', () => {
     expect(cleanArticle('Tiêu đề bài\n31/02/2023 | 08:00\nNội dung bài viết.').publishedDate).toBeNull();
   });

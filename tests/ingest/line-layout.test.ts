@@ -39,6 +39,28 @@ describe('cleanArticle on an official document printed line by line', () => {
   });
 });
 
+describe('cleanArticle on an official document whose subject is set in sentence case', () => {
+  const article = cleanArticle(
+    [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH BẾN TRE',
+      'Số: 412/KH-UBND',
+      'Bến Tre, ngày 12 tháng 3 năm 2024',
+      'KẾ HOẠCH',
+      'Triển khai thực hiện Nghị quyết số 36-NQ/TW ngày 22 tháng 10 năm 2018 của Ban Chấp hành Trung ương Đảng khóa XII về Chiến lược phát triển bền vững kinh tế biển Việt Nam đến năm 2030, tầm nhìn đến năm 2045',
+      'Thực hiện Chương trình hành động số 12-CTr/TU của Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+    ].join('\n'),
+  );
+
+  it('keeps the subject line as the title, with the kind', () => {
+    expect(article.title).toMatch(/^KẾ HOẠCH Triển khai thực hiện Nghị quyết số 36-NQ\/TW .* tầm nhìn đến năm 2045$/u);
+    expect(article.text).toContain('Triển khai thực hiện Nghị quyết số 36-NQ/TW');
+    expect(article.text).toContain('ban hành Kế hoạch như sau:');
+    expect(article.publishedDate).toBe('2024-03-12');
+  });
+});
+
 describe('cleanArticle on a news page', () => {
   it('keeps a paragraph the excerpt cut off mid-sentence and a caption without a full stop', () => {
     const page = [
