@@ -92,5 +92,27 @@ export function joinOfficialHeader(lines: string[]): { lines: string[]; header: 
     out[numberAt] = `${out[numberAt]}, ${out[dateAt]}`;
     out.splice(dateAt, 1);
   }
-  return { lines: out, header: { title } };
+  return { lines: joinSignatureBlock(out), header: { title } };
+}
+
+/** "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "TL. BỘ TRƯỞNG": who signs, on whose behalf. */
+const SIGNING_LINE = /^(?:KT|TM|T\/M|TL|TUQ|Q)\.?\s*\p{Lu}[^\p{Ll}]*$/u;
+const SIGNED_MARK = /^\(?\s*(?:đã ký|ký|ký tên|ký, đóng dấu|đã ký và đóng dấu)\s*\)?$/iu;
+const NAME_LINE = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
+
+/**
+ * An official document's signature at its foot, printed over lines ("KT. CHỦ TỊCH" / "PHÓ CHỦ
+ * TỊCH" / "(Đã ký)" / "Trương Quốc Bảo"), as one line: the signer's titles and name read together.
+ */
+function joinSignatureBlock(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (!SIGNING_LINE.test(out[i]!)) continue;
+    let end = i + 1;
+    while (end < out.length && end - i <= 4 && (ALL_CAPS.test(out[end]!) || SIGNED_MARK.test(out[end]!)) && !SIGNING_LINE.test(out[end]!)) end++;
+    if (end >= out.length || !NAME_LINE.test(out[end]!)) continue;
+    const titles = out.slice(i, end).filter((line) => !SIGNED_MARK.test(line));
+    out.splice(i, end + 1 - i, `${titles.join(', ')} ${out[end]}`);
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ export interface Span {
 // Abbreviations after which a full stop does not end a sentence (lower-cased).
 const ABBREVIATIONS = new Set([
   'tp', 'tt', 'ts', 'ths', 'pgs', 'gs', 'bs', 'ks', 'nxb', 'tr', 'st', 'no', 'mr', 'ms', 'dr', 'vs', 'q', 'p', 'v.v',
+  // A signature on someone's behalf: "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "TL. BỘ TRƯỞNG".
+  'kt', 'tm', 'tl', 'tuq',
 ]);
 
 const TERMINATOR = /[.!?…]+["”’)\]]*|;(?=\s)/g;

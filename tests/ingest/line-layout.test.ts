@@ -50,8 +50,18 @@ describe('cleanArticle on an official document whose subject is set in sentence 
       'Triển khai thực hiện Nghị quyết số 36-NQ/TW ngày 22 tháng 10 năm 2018 của Ban Chấp hành Trung ương Đảng khóa XII về Chiến lược phát triển bền vững kinh tế biển Việt Nam đến năm 2030, tầm nhìn đến năm 2045',
       'Thực hiện Chương trình hành động số 12-CTr/TU của Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
       'I. MỤC ĐÍCH, YÊU CẦU',
+      'Nơi nhận:',
+      '- Lưu: VT.',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      '(Đã ký)',
+      'Nguyễn Minh Thắng',
     ].join('\n'),
   );
+
+  it('reads the signature at the foot as one line: on whose behalf, the title, the name', () => {
+    expect(article.text.endsWith('\nKT. CHỦ TỊCH, PHÓ CHỦ TỊCH Nguyễn Minh Thắng')).toBe(true);
+  });
 
   it('keeps the subject line as the title, with the kind', () => {
     expect(article.title).toMatch(/^KẾ HOẠCH Triển khai thực hiện Nghị quyết số 36-NQ\/TW .* tầm nhìn đến năm 2045$/u);

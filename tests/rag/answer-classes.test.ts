@@ -25,6 +25,27 @@ const TUOI_TRE = [
   'Phát biểu kết luận hội nghị, Bí thư Tỉnh ủy Trần Quốc Hưng yêu cầu các cấp ủy sớm cụ thể hóa kế hoạch bằng chương trình hành động của từng địa phương.',
 ].join('\n');
 
+/** The province's own plan as its portal prints it: header, subject in sentence case, a task, the signature at the foot. */
+const UBND_PLAN = [
+  'ỦY BAN NHÂN DÂN',
+  'TỈNH BÌNH ĐỊNH',
+  'Số: 45/KH-UBND',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'Bình Định, ngày 20 tháng 3 năm 2025',
+  'KẾ HOẠCH',
+  'Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia',
+  'Thực hiện Kế hoạch số 25-KH/TU của Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+  '1. Sở Khoa học và Công nghệ chủ trì xây dựng Đề án phát triển hệ sinh thái khởi nghiệp sáng tạo, trình UBND tỉnh trước ngày 15 tháng 9 năm 2025.',
+  'Nơi nhận:',
+  '- Như trên;',
+  '- Lưu: VT.',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  '(Đã ký)',
+  'Lâm Hải Giang',
+].join('\n');
+
 let dir: ReturnType<typeof tempDir>;
 let app: App;
 beforeAll(async () => {
@@ -33,6 +54,7 @@ beforeAll(async () => {
   await app.ingest.ingestDocuments([
     { source: 'https://laodong.vn/thoi-su/binh-dinh-trien-khai-nghi-quyet-57.ldo', format: 'text', body: LAO_DONG },
     { source: 'https://tuoitre.vn/binh-dinh-ban-ke-hoach-nghi-quyet-57.htm', format: 'text', body: TUOI_TRE },
+    { source: 'https://binhdinh.gov.vn/van-ban/ke-hoach-45-kh-ubnd.htm', format: 'text', body: UBND_PLAN },
   ]);
 });
 afterAll(() => {
@@ -72,6 +94,15 @@ describe('answers of each class of question', () => {
     const answer = await ask('Which deputy chairman presented Plan 25-KH/TU on Resolution 57?');
     expect(answer.language).toBe('en');
     expect(answer.text).toContain('Nguyễn Văn Đức');
+  });
+
+  it('reads an official document: its signer at the foot, its own date, not the date of the resolution it carries out nor of a task', async () => {
+    const signer = await ask('Ai ký Kế hoạch số 45/KH-UBND?');
+    expect(signer.text.startsWith('Lâm Hải Giang')).toBe(true);
+    expect(signer.citations[0]!.source).toContain('binhdinh.gov.vn');
+    expect((await ask('Who signed Plan 45/KH-UBND?')).text).toContain('Lâm Hải Giang');
+    const issued = await ask('Kế hoạch triển khai Nghị quyết 57 của UBND tỉnh Bình Định được ban hành ngày nào?');
+    expect(issued.text.startsWith('ngày 20 tháng 3 năm 2025')).toBe(true);
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

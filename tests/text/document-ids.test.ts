@@ -24,6 +24,7 @@ describe('findDocumentMentions', () => {
     const [a, b] = findDocumentMentions('theo Quy định số 96-QĐ/TƯ ngày 2/2/2023 của Bộ Chính trị và Nghị quyết số 28-NQ/TƯ ngày 17-11-2022 của Hội nghị');
     expect(a).toMatchObject({ raw: 'Quy định số 96-QĐ/TƯ', label: '96-QĐ/TƯ', kind: 'Quy định', issuedDate: '2023-02-02', issuer: 'Bộ Chính trị' });
     expect(b).toMatchObject({ canonicalId: '28-NQ/TW', kind: 'Nghị quyết', issuedDate: '2022-11-17' });
+    expect(findDocumentMentions('Nghị quyết số 29-NQ/TW ngày 17 tháng 11 năm 2022 của Ban Chấp hành')[0]).toMatchObject({ issuedDate: '2022-11-17' });
   });
 
   it('ignores year ranges and other numbers', () => {

@@ -11,6 +11,7 @@ describe('sentencesOf', () => {
       'UBND TP. Hà Nội giao 1.000 cán bộ.',
       'Ông Nguyễn V. An trình bày.',
     ]);
+    expect(sentencesOf('KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Trương Văn Nam')).toEqual(['KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Trương Văn Nam']);
   });
 
   it('treats every line break as a boundary and keeps exact offsets', () => {

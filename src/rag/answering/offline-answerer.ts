@@ -125,7 +125,8 @@ export class OfflineAnswerer {
     // Attending is written in too many ways ("có đồng chí …", "về phía …"); presenting a topic in several ("trình bày", "thông tin", "truyền đạt").
     const acts = withFamilies(question.acts.filter((act) => act !== 'attend'));
     // An official document's own header (number, place and date) is where its signing or issuing is written.
-    const ownHeader = (c: Candidate) => acts.every((act) => act === 'sign' || act === 'issue') && (c.headerOf ?? []).some((id) => question.documents.some((d) => matchesDocumentQuery(id, d)));
+    const ownHeader = (c: Candidate) =>
+      acts.every((act) => act === 'sign' || act === 'issue') && (c.headerOf ?? []).some((id) => question.documents.length === 0 || question.documents.some((d) => matchesDocumentQuery(id, d)));
     if (asksWhoOrWhen && acts.length > 0 && !chosen.some((c) => showsAct(acts, c.text) || ownHeader(c) || c.presentations.some((f) => showsAct(acts, f.act)))) {
       return `the evidence does not show the act asked about (${question.acts.join(', ')})`;
     }

@@ -6,6 +6,7 @@ import { meetingNumbers } from '../../text/identifiers.js';
 import { fromOutlet, outletMarkerLength } from '../../text/outlets.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
 import type { Evidence } from '../answer.js';
+import { isSignatureLine } from '../question/acts.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { typedSpans, type TypedSpan } from './typed-spans.js';
@@ -101,7 +102,7 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
         // A sentence no retrieved passage holds ranks just after its article's best passage.
         rank: best?.rank ?? view.rank + 1,
         spans: [...typedSpans(text), ...titledPeople(text, presentations)],
-        ...(index < HEADER_SENTENCES && view.ownDocuments.length > 0 ? { headerOf: view.ownDocuments } : {}),
+        ...((index < HEADER_SENTENCES || isSignatureLine(text)) && view.ownDocuments.length > 0 ? { headerOf: view.ownDocuments } : {}),
         presentations,
         deadlines: view.deadlines.filter((f) => f.start < span.end && span.start < f.end),
       });

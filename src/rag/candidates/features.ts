@@ -2,7 +2,7 @@ import { findDocumentMentions, matchesDocumentQuery, parseDocumentQuery, type Do
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { identifierTokens } from '../../text/identifiers.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
-import { ACT_FORMS, showsAct, type Act } from '../question/acts.js';
+import { ACT_FORMS, isSignatureLine, showsAct, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { Candidate } from './collect.js';
 import type { TermWeights } from './term-weights.js';
@@ -172,6 +172,10 @@ export class QuestionFeatures {
     const articleMentions = cached.mentions;
     const sentenceMentions = namedDocuments.length > 0 ? findDocumentMentions(text) : [];
     const wantsWho = q.wants.includes('person') || q.wants.includes('organization');
+    // The signature at an official document's foot signs that document: the one the question names, or any when it names none.
+    const signs =
+      q.acts.includes('sign') && isSignatureLine(text) && (candidate.headerOf ?? []).some((id) => namedDocuments.length === 0 || namedDocuments.some((d) => matchesDocumentQuery(id, d)));
+    const shows = signs || showsAct(q.acts, text);
     return {
       cov,
       covRel: cov / this.maxCoverage,
@@ -193,11 +197,11 @@ export class QuestionFeatures {
       listFit: q.isList && first.length > 1 ? Math.min(1, first.length / 3) : 0,
       near: this.nearness(first, text),
       count: q.countNoun ? (candidate.spans.some((s) => s.type === 'number' && s.noun && nounMatches(s.noun, q.countNoun!)) ? 1 : 0) : 0,
-      act: q.acts.length > 0 && (showsAct(q.acts, text) || candidate.presentations.some((f) => showsAct(q.acts, f.act))) ? 1 : 0,
-      actMissing: q.acts.length > 0 && wantsWho && !showsAct(q.acts, text) ? 1 : 0,
+      act: q.acts.length > 0 && (shows || candidate.presentations.some((f) => showsAct(q.acts, f.act))) ? 1 : 0,
+      actMissing: q.acts.length > 0 && wantsWho && !shows ? 1 : 0,
       object: q.actObject.length > 0 ? this.weights.sum(q.actObject.filter((t) => wordSet.has(t))) / (this.weights.sum(q.actObject) || 1) : 0,
       // The person is the one who did the act: an extracted fact says so, or the verb stands right after their name and titles.
-      actSubject: !wantsWho || q.acts.length === 0 ? 0 : candidate.presentations.some((f) => showsAct(q.acts, f.act)) ? 1 : showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
+      actSubject: !wantsWho || q.acts.length === 0 ? 0 : candidate.presentations.some((f) => showsAct(q.acts, f.act)) ? 1 : signs && first.length > 0 ? 1 : showsAct(q.acts, text) && first.length > 0 ? this.nearAct(first, text, q) : 0,
       factDoc: namedDocuments.length > 0 && candidate.presentations.some((f) => [...f.documentIds, ...f.resolutions].some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d)))) ? 1 : 0,
       factDeadline: q.wants.includes('deadline') ? Math.max(0, ...candidate.deadlines.map((d) => this.subjectShare(`${d.task} ${d.responsible ?? ''}`))) : 0,
       titleMatch: q.titles.length > 0 && candidate.spans.some((span) => span.type === 'person' && hasAskedTitle(q, text, span)) ? 1 : 0,
@@ -209,7 +213,12 @@ export class QuestionFeatures {
         !cached.named.some((x) => namedDocuments.some((d) => !d.canonicalId && d.number === x.number && (!d.symbol || !x.symbol || d.symbol === x.symbol)))
           ? 1
           : 0,
-      docSent: sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ? 1 : 0,
+      // An official document's own header and title are about it, without repeating its number.
+      docSent:
+        sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ||
+        (candidate.headerOf ?? []).some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d)))
+          ? 1
+          : 0,
       dateMismatch: q.dates.length > 0 && articleDays.length > 0 && !q.dates.some((d) => articleDays.some(sameDay(d))) && !q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
       dateSent: q.dates.length > 0 && q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,
       placeMissing: q.places.length > 0 && !q.places.some((place) => cached.folded.includes(` ${place} `)) ? 1 : 0,

@@ -56,7 +56,7 @@ const VI: Array<[Wanted, RegExp]> = [
 
 const EN: Array<[Wanted, RegExp]> = [
   ['person', /\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:[a-z-]+ ){0,5}(?:chairm[ae]n|chairwom[ae]n|chair|secretar(?:y|ies)|officials?|leaders?|persons?|people|members?|ministers?|deputy|deputies|vice[- ]\w+|director|head|speaker|comrades?)\b|\bname of the (?:official|person|leader)\b/],
-  ['organization', /\bwhich (?:[a-z-]+ ){0,2}(?:agenc(?:y|ies)|bod(?:y|ies)|departments?|units?|committees?|organi[sz]ations?|ministr(?:y|ies)|boards?|offices?|party (?:committee|organi[sz]ation)s?)\b|\bresponsible\b/],
+  ['organization', /\bwhich (?:[a-z-]+ ){0,2}(?:agenc(?:y|ies)|bod(?:y|ies)|departments?|units?|committees?|organi[sz]ations?|ministr(?:y|ies)|boards?|offices?|party (?:committee|organi[sz]ation)s?)\b(?! (?:resolutions?|plans?|directives?|documents?|decisions?|conclusions?|programmes?|programs?)\b)|\bresponsible\b/],
   ['place', /\bwhere\b|\bwhich (?:venues?|locations?|places?|halls?)\b|\bwhat (?:venue|location|place)\b/],
   ['region', /\bwhich (?:provinces?|cit(?:y|ies)|districts?|localit(?:y|ies)|communes?|wards?)\b|\bwhat (?:province|city|district)\b/],
   ['day', /\bon what (?:date|day)\b|\bwhat date\b|\bwhich (?:date|day)\b|\bwhat day\b/],
