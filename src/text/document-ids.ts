@@ -197,9 +197,12 @@ export function parseDocumentQuery(question: string): DocumentQuery[] {
   for (const match of folded.matchAll(QUERY_KIND)) {
     const symbol = SYMBOL_BY_KIND[match[1]!.replace(/\s+/g, ' ')];
     const number = String(Number(match[2]));
-    const key = `${symbol}:${number}`;
-    const covered = [...found.values()].some((q) => q.number === number && (q.symbol === symbol || !q.symbol));
-    if (!covered) found.set(key, { symbol, number });
+    // "Nghị quyết số 66 và 68", "Nghị quyết 18, 19 và 20": the kind once, for each number.
+    const more = folded.slice(match.index! + match[0].length).match(/^(?:\s*(?:,|va|and|&)\s*(?:so\s*)?\d{1,5}\b)+/)?.[0] ?? '';
+    for (const number of [match[2]!, ...(more.match(/\d{1,5}/g) ?? [])].map((n) => String(Number(n)))) {
+      const covered = [...found.values()].some((q) => q.number === number && (q.symbol === symbol || !q.symbol));
+      if (!covered) found.set(`${symbol}:${number}`, { symbol, number });
+    }
   }
   return [...found.values()];
 }

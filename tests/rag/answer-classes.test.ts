@@ -46,6 +46,14 @@ const UBND_PLAN = [
   'Lâm Hải Giang',
 ].join('\n');
 
+/** Two plans signed the same day, reported in one article: each sentence speaks of the plan named last before it. */
+const TWO_PLANS = [
+  'UBND tỉnh Bình Định ban hành hai kế hoạch thực hiện nghị quyết của Trung ương',
+  '21/03/2025 | 09:00',
+  'Phó Chủ tịch UBND tỉnh Lâm Hải Giang vừa ký ban hành Kế hoạch số 51/KH-UBND triển khai Nghị quyết số 66-NQ/TW của Bộ Chính trị về đổi mới công tác xây dựng và thi hành pháp luật. Kế hoạch giao Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trong quý III/2025.',
+  'Cùng ngày, Phó Chủ tịch UBND tỉnh Đào Minh Tâm ký ban hành Kế hoạch số 52/KH-UBND thực hiện Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân. Kế hoạch giao Sở Tài chính tổng hợp, báo cáo UBND tỉnh trước ngày 10/12 hằng năm.',
+].join('\n');
+
 let dir: ReturnType<typeof tempDir>;
 let app: App;
 beforeAll(async () => {
@@ -55,6 +63,7 @@ beforeAll(async () => {
     { source: 'https://laodong.vn/thoi-su/binh-dinh-trien-khai-nghi-quyet-57.ldo', format: 'text', body: LAO_DONG },
     { source: 'https://tuoitre.vn/binh-dinh-ban-ke-hoach-nghi-quyet-57.htm', format: 'text', body: TUOI_TRE },
     { source: 'https://binhdinh.gov.vn/van-ban/ke-hoach-45-kh-ubnd.htm', format: 'text', body: UBND_PLAN },
+    { source: 'https://baobinhdinh.vn/hai-ke-hoach-nghi-quyet-66-68.htm', format: 'text', body: TWO_PLANS },
   ]);
 });
 afterAll(() => {
@@ -103,6 +112,12 @@ describe('answers of each class of question', () => {
     expect((await ask('Who signed Plan 45/KH-UBND?')).text).toContain('Lâm Hải Giang');
     const issued = await ask('Kế hoạch triển khai Nghị quyết 57 của UBND tỉnh Bình Định được ban hành ngày nào?');
     expect(issued.text.startsWith('ngày 20 tháng 3 năm 2025')).toBe(true);
+  });
+
+  it("answers about one of two plans in an article from that plan's sentences, and declines what only the other one sets", async () => {
+    expect((await ask('Kế hoạch số 52/KH-UBND yêu cầu báo cáo trước ngày nào hằng năm?')).text).toContain('10/12');
+    const other = await ask('Kế hoạch số 51/KH-UBND yêu cầu báo cáo trước ngày nào hằng năm?');
+    expect(other.found).toBe(false);
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

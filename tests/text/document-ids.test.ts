@@ -39,6 +39,8 @@ describe('parseDocumentQuery', () => {
     ['NQ 28 và KH 04', [{ symbol: 'NQ', number: '28' }, { symbol: 'KH', number: '4' }]],
     ['Who presented the plan for Resolution 06-NQ/TW?', [{ canonicalId: '6-NQ/TW', symbol: 'NQ', number: '6' }]],
     ['kế hoạch 04', [{ symbol: 'KH', number: '4' }]],
+    ['hội nghị quán triệt Nghị quyết số 66 và 68', [{ symbol: 'NQ', number: '66' }, { symbol: 'NQ', number: '68' }]],
+    ['nghi quyet 18, 19 va 20', [{ symbol: 'NQ', number: '18' }, { symbol: 'NQ', number: '19' }, { symbol: 'NQ', number: '20' }]],
   ])('%s', (question, expected) => {
     expect(parseDocumentQuery(question)).toEqual(expected);
   });

@@ -8,11 +8,12 @@ import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
 import { TermWeights } from '../candidates/term-weights.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
-import { showsAct, withFamilies } from '../question/acts.js';
+import { showsAct, withFamilies, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { composeClaims } from './compose.js';
 import { declined, type DecisionEntry, type Draft } from './draft.js';
+import { speaksOfAnotherDocument } from './document-scope.js';
 import { DEFAULT_MODEL, type AnswerModel } from './model.js';
 import { deadlineRegister, implementingRegister, meetingRegister, personRegister } from './registers.js';
 import { presentationText, shortAnswer } from './short-answer.js';
@@ -30,6 +31,8 @@ function countsOf(candidate: Candidate, noun: string): boolean {
     (s) => s.type === 'number' && (s.noun?.startsWith(noun.split(' ')[0]!) || foldForMatch(s.text).includes(noun) || (money && /\b(?:dong|usd|ty|trieu)\b/.test(foldForMatch(s.text)))),
   );
 }
+
+const MEETING_ACTS: ReadonlySet<Act> = new Set(['chair', 'open', 'close', 'attend', 'speak', 'direct', 'summarize']);
 
 /** At most this many sentences beside the best one, when they answer a part of the question it leaves out. */
 const MAX_EXTRA_SENTENCES = 2;
@@ -120,6 +123,10 @@ export class OfflineAnswerer {
     // "Bao nhiêu tỷ đồng?" is not answered by "4 nội dung": a figure of what the question counts, or nothing.
     const nouns = [question.countNoun, ...question.parts.map((p) => p.countNoun)].filter((n): n is string => Boolean(n));
     if (primary === 'number' && nouns.length > 0 && !chosen.some((c) => nouns.some((noun) => countsOf(c, noun)))) return `the evidence holds no figure of ${nouns[0]}`;
+    // "Kế hoạch 8215 … báo cáo trước ngày nào?" is not answered by the next plan's sentence of the same article.
+    // Who chaired or spoke names the meeting by its documents ("hội nghị quán triệt Nghị quyết 66"): that is no fact of a document.
+    const ofMeeting = question.acts.some((act) => MEETING_ACTS.has(act));
+    if (question.documents.length > 0 && !ofMeeting && chosen.every((c) => speaksOfAnotherDocument(c, question.documents))) return 'the evidence is about another document';
     // "Ai ký …?", "… được ký ngày nào?": the person or the day of that act, so the act must be there.
     const asksWhoOrWhen = primary === 'person' || primary === 'day' || primary === 'date';
     // Attending is written in too many ways ("có đồng chí …", "về phía …"); presenting a topic in several ("trình bày", "thông tin", "truyền đạt").

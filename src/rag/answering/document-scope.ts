@@ -1,0 +1,27 @@
+import { findDocumentMentions, matchesDocumentQuery, symbolKind, type DocumentQuery } from '../../text/document-ids.js';
+import { memoizedByText } from '../../text/memo.js';
+import type { Candidate } from '../candidates/collect.js';
+
+const mentionsOf = memoizedByText(findDocumentMentions, 200);
+
+function kindOf(query: DocumentQuery): string | undefined {
+  return query.symbol ?? (query.canonicalId ? symbolKind(query.canonicalId) : undefined);
+}
+
+/**
+ * A sentence that names none of the documents asked about ("Kế hoạch đặt mục tiêu …", "giao
+ * Sở … báo cáo trước ngày 10/12") speaks of the document of that kind its article named last
+ * before it. When that is another one ("Cùng ngày, … ký ban hành Kế hoạch số 8232 …"), the
+ * sentence is about the other document, not the one asked about.
+ */
+export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQuery[]): boolean {
+  const kinds = asked.map(kindOf).filter((kind): kind is string => Boolean(kind));
+  if (kinds.length === 0) return false;
+  const mentions = mentionsOf(candidate.article.text);
+  const named = (id: string) => asked.some((query) => matchesDocumentQuery(id, query));
+  if (mentions.some((m) => m.start >= candidate.start && m.start < candidate.end && named(m.canonicalId))) return false;
+  if ((candidate.headerOf ?? []).some(named)) return false;
+  const before = mentions.filter((m) => m.start < candidate.end && kinds.includes(symbolKind(m.canonicalId) ?? ''));
+  const last = before.at(-1);
+  return last !== undefined && !named(last.canonicalId);
+}
