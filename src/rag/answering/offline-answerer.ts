@@ -32,6 +32,17 @@ function countsOf(candidate: Candidate, noun: string): boolean {
   );
 }
 
+/** The years a question asks about: "năm 2025", "in 2025". */
+function yearsIn(question: string): number[] {
+  return [...foldForMatch(question).matchAll(/\b(?:nam|in|year)\s+((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+}
+
+/** A sentence that names years, none of them (nor a period holding them) the ones asked about. */
+function aboutOtherYears(sentence: string, asked: number[]): boolean {
+  const periods = [...sentence.matchAll(/(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)/g)].map((m) => [Number(m[1]), Number(m[2] ?? m[1])] as const);
+  return periods.length > 0 && !asked.some((year) => periods.some(([from, to]) => from <= year && year <= to));
+}
+
 const MEETING_ACTS: ReadonlySet<Act> = new Set(['chair', 'open', 'close', 'attend', 'speak', 'direct', 'summarize']);
 
 /** At most this many sentences beside the best one, when they answer a part of the question it leaves out. */
@@ -123,6 +134,9 @@ export class OfflineAnswerer {
     // "Bao nhiêu tỷ đồng?" is not answered by "4 nội dung": a figure of what the question counts, or nothing.
     const nouns = [question.countNoun, ...question.parts.map((p) => p.countNoun)].filter((n): n is string => Boolean(n));
     if (primary === 'number' && nouns.length > 0 && !chosen.some((c) => nouns.some((noun) => countsOf(c, noun)))) return `the evidence holds no figure of ${nouns[0]}`;
+    // "… năm 2025 là bao nhiêu?" is not answered by the figure of a sentence about 2024 alone.
+    const years = yearsIn(question.text);
+    if (primary === 'number' && years.length > 0 && chosen.every((c) => aboutOtherYears(c.text, years))) return `the evidence gives figures of other years than ${years.join(', ')}`;
     // "Kế hoạch 8215 … báo cáo trước ngày nào?" is not answered by the next plan's sentence of the same article.
     // Who chaired or spoke names the meeting by its documents ("hội nghị quán triệt Nghị quyết 66"): that is no fact of a document.
     const ofMeeting = question.acts.some((act) => MEETING_ACTS.has(act));
