@@ -91,3 +91,8 @@ export function titlePhrasesIn(text: string): string[] {
   }
   return phrases;
 }
+
+/** "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH <name>", "T/M BAN THƯỜNG VỤ …": the signature at an official document's foot, which signs that document only. */
+export function isSignatureLine(text: string): boolean {
+  return /^(?:KT|TM|T\/M|TL|TUQ|Q)\.?\s*\p{Lu}{2}/u.test(text);
+}

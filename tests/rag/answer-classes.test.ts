@@ -108,7 +108,7 @@ describe('answers of each class of question', () => {
 
   it('reads an official document: its signer at the foot, its own date, not the date of the resolution it carries out nor of a task', async () => {
     const signer = await ask('Ai ký Kế hoạch số 45/KH-UBND?');
-    expect(signer.text.startsWith('Lâm Hải Giang')).toBe(true);
+    expect(signer.text.startsWith('Lâm Hải Giang (KT. CHỦ TỊCH, PHÓ CHỦ TỊCH)')).toBe(true);
     expect(signer.citations[0]!.source).toContain('binhdinh.gov.vn');
     expect((await ask('Who signed Plan 45/KH-UBND?')).text).toContain('Lâm Hải Giang');
     const issued = await ask('Kế hoạch triển khai Nghị quyết 57 của UBND tỉnh Bình Định được ban hành ngày nào?');

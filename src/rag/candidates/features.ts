@@ -2,7 +2,8 @@ import { findDocumentMentions, matchesDocumentQuery, parseDocumentQuery, type Do
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { identifierTokens } from '../../text/identifiers.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
-import { ACT_FORMS, isSignatureLine, showsAct, type Act } from '../question/acts.js';
+import { isSignatureLine } from '../../text/titles.js';
+import { ACT_FORMS, showsAct, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { Candidate } from './collect.js';
 import type { TermWeights } from './term-weights.js';

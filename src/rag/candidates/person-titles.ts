@@ -1,5 +1,5 @@
 import { foldForMatch } from '../../text/normalize.js';
-import { titlesAfter, titlesBefore } from '../../text/titles.js';
+import { isSignatureLine, titlesAfter, titlesBefore } from '../../text/titles.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import type { TypedSpan } from './typed-spans.js';
 
@@ -9,8 +9,9 @@ export function personWithTitles(sentence: string, span: TypedSpan): string {
   return titles ? `${span.text} (${titles})` : span.text;
 }
 
-/** The titles a sentence gives a person, before or after the name. */
+/** The titles a sentence gives a person, before or after the name; a signature's as it is printed ("KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"). */
 export function titlesOf(sentence: string, span: TypedSpan): string {
+  if (isSignatureLine(sentence) && span.end === sentence.length) return sentence.slice(0, span.start).trim();
   return titlesBefore(sentence, span.start) || titlesAfter(sentence, span.end);
 }
 

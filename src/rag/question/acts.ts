@@ -133,11 +133,6 @@ export function withFamilies(acts: Act[]): Act[] {
 }
 
 /** True when a text shows one of the acts (as whole words, with the marks kept), outside the name of a meeting. */
-/** "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH <name>", "T/M BAN THƯỜNG VỤ …": the signature at an official document's foot, which signs that document only. */
-export function isSignatureLine(text: string): boolean {
-  return /^(?:KT|TM|T\/M|TL|TUQ|Q)\.?\s*\p{Lu}{2}/u.test(text);
-}
-
 export function showsAct(acts: Act[], text: string): boolean {
   const lower = blankMeetingNames(text.normalize('NFC').toLowerCase());
   return acts.some((act) => ACT_FORMS[act].some((form) => new RegExp(`(?<![\\p{L}])${form}(?![\\p{L}])`, 'u').test(lower)));
