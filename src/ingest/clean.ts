@@ -28,7 +28,7 @@ const FURNITURE = [
   /^phiên bản di động$/iu,
   /^bản quyền thuộc\b/iu,
   /^©/u,
-  /^(chia sẻ|share|in bài( viết)?|print|facebook|twitter|zalo|email|quay lại|trở về|về đầu trang|top)$/iu,
+  /^(?:(?:chia sẻ|share|in bài(?: viết)?|print|facebook|twitter|zalo|email|quay lại|trở về|về đầu trang|top|sao chép liên kết|copy link)\s*[:|,/]?\s*)+$/iu,
   /^theo dõi .{0,60} trên( google news)?$/iu,
   /^(rate this post|leave a reply|xem với cỡ chữ|đánh giá tác giả|leftcenterrightdel|ảnh minh họa|quang cảnh (hội nghị|cuộc họp))$/iu,
   /^(?!.*\d{1,2}[/.-]\d{1,2}[/.-]\d{4})[^\p{L}]*$/u, // "• :", "|", "-------", "1": no letters, and no date stamp either

@@ -28,6 +28,18 @@ export function isWrapped(lines: string[]): boolean {
   return continued >= 4 && continued >= lines.filter((line) => line.length >= 30).length * 0.25;
 }
 
+/** Page furniture that starts with a capital: what follows a paragraph without being part of it. */
+const NOT_A_CONTINUATION = /^(?:Tin|Xem|Đọc|Bài|Có thể|Nên xem|Ảnh|Video|Clip|Từ khóa|Tags?|Chia sẻ|Bình luận|Nguồn)(?![\p{L}])/u;
+
+/**
+ * A long paragraph that stops on a lower-case word ("… Phó Chủ tịch UBND tỉnh truyền đạt nội
+ * dung" / "Nghị quyết số 68-NQ/TW, …") was broken by a copy, not ended: captions and
+ * headlines that stop without a full stop are short, and the first line is the headline.
+ */
+function cutAfterWord(previous: string, line: string, linesBefore: number): boolean {
+  return linesBefore > 1 && previous.length >= 150 && /(?<![\p{L}])\p{Ll}+$/u.test(previous) && /^\p{Lu}/u.test(line) && !BLOCK_START.test(line) && !NOT_A_CONTINUATION.test(line);
+}
+
 /**
  * Joins lines broken inside a sentence. A line continues on the next when it does not end like
  * a sentence and the next starts in lower case ("… trong tỉnh,\nnhiệm kỳ tới …"); in wrapped
@@ -46,6 +58,7 @@ export function joinBrokenLines(lines: string[], wrapped: boolean): string[] {
       parsePublicationStamp(line) === null &&
       (/^[\p{Ll}]/u.test(line) ||
         (DANGLING.test(previous) && !BLOCK_START.test(line)) ||
+        cutAfterWord(previous, line, joined.length) ||
         (wrapped && previous.length >= 40 && !ALL_CAPS.test(previous) && !ALL_CAPS.test(line) && !BLOCK_START.test(line)));
     if (continues) joined[joined.length - 1] = `${previous} ${line}`;
     else joined.push(line);

@@ -90,6 +90,20 @@ describe('cleanArticle on other pages', () => {
     expect(article.text).not.toContain('• Kỳ họp');
   });
 
+  it('joins a long paragraph a copy broke before a capitalised word, and drops the share buttons', () => {
+    const page = [
+      'Hội nghị quán triệt Nghị quyết số 68-NQ/TW',
+      '07/06/2025 - 10:48',
+      'Sáng 7/6, Ban Thường vụ Tỉnh ủy tổ chức hội nghị quán triệt nghị quyết.',
+      'Tại hội nghị, đồng chí Lê Văn Minh, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo phát triển doanh nghiệp của tỉnh truyền đạt những nội dung cơ bản và toàn văn',
+      'Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân.',
+      'Chia sẻ Facebook',
+    ].join('\n');
+    const article = cleanArticle(page);
+    expect(article.text).toContain('toàn văn Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân.');
+    expect(article.text).not.toContain('Chia sẻ');
+  });
+
   it('never invents an impossible date', () => {
     expect(cleanArticle('Tiêu đề bài\n31/02/2023 | 08:00\nNội dung bài viết.').publishedDate).toBeNull();
   });

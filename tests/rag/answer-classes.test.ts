@@ -52,7 +52,7 @@ const TWO_PLANS = [
   '21/03/2025 | 09:00',
   'Phó Chủ tịch UBND tỉnh Lâm Hải Giang vừa ký ban hành Kế hoạch số 51/KH-UBND triển khai Nghị quyết số 66-NQ/TW của Bộ Chính trị về đổi mới công tác xây dựng và thi hành pháp luật. Kế hoạch giao Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trong quý III/2025.',
   'Cùng ngày, Phó Chủ tịch UBND tỉnh Đào Minh Tâm ký ban hành Kế hoạch số 52/KH-UBND thực hiện Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân. Kế hoạch giao Sở Tài chính tổng hợp, báo cáo UBND tỉnh trước ngày 10/12 hằng năm.',
-  'Năm 2024, thu ngân sách nhà nước trên địa bàn tỉnh đạt 15.200 tỷ đồng, vượt 6% dự toán.',
+  'Năm 2024, thu ngân sách nhà nước trên địa bàn tỉnh đạt 15.200 tỷ đồng, vượt 6% dự toán; giải ngân vốn đầu tư công đạt 61,5% kế hoạch vốn giao.',
 ].join('\n');
 
 let dir: ReturnType<typeof tempDir>;
@@ -124,6 +124,17 @@ describe('answers of each class of question', () => {
   it('gives the figure of the year asked about, and declines when the sources give only another year', async () => {
     expect((await ask('Thu ngân sách nhà nước của tỉnh Bình Định năm 2024 đạt bao nhiêu tỷ đồng?')).text).toContain('15.200 tỷ đồng');
     expect((await ask('Thu ngân sách nhà nước của tỉnh Bình Định năm 2025 là bao nhiêu tỷ đồng?')).found).toBe(false);
+  });
+
+  it('gives a share asked "bao nhiêu phần trăm" as the source writes it', async () => {
+    expect((await ask('Năm 2024, Bình Định giải ngân vốn đầu tư công được bao nhiêu phần trăm?')).text).toContain('61,5%');
+  });
+
+  it('names whoever holds the title asked about, not a deputy, and declines when no one in the sources holds it', async () => {
+    const chair = await ask('Chủ tịch UBND tỉnh Bình Định là ai?');
+    expect(chair.text).toContain('Phạm Thu Hà');
+    expect(chair.text).not.toContain('Nguyễn Văn Đức');
+    expect((await ask('Giám đốc Sở Tư pháp tỉnh Bình Định là ai?')).found).toBe(false);
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

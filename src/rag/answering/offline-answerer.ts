@@ -6,7 +6,9 @@ import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { personNamesIn } from '../../text/person-names.js';
 import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
+import { askedTitleCount } from '../candidates/person-titles.js';
 import { TermWeights } from '../candidates/term-weights.js';
+import { isFigureOf } from '../candidates/text-measures.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
 import { showsAct, withFamilies, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
@@ -26,10 +28,7 @@ export interface ScoredCandidate {
 
 /** True when a sentence holds a figure of what is counted (money in its units: "bao nhiêu vốn" → "10.950 tỷ đồng"). */
 function countsOf(candidate: Candidate, noun: string): boolean {
-  const money = /^(?:von|kinh phi|ngan sach|chi phi|tien|gia tri|tong muc|nguon luc|nguon von)\b/.test(noun);
-  return candidate.spans.some(
-    (s) => s.type === 'number' && (s.noun?.startsWith(noun.split(' ')[0]!) || foldForMatch(s.text).includes(noun) || (money && /\b(?:dong|usd|ty|trieu)\b/.test(foldForMatch(s.text)))),
-  );
+  return candidate.spans.some((s) => s.type === 'number' && isFigureOf(s, noun));
 }
 
 /** The years a question asks about: "năm 2025", "in 2025". */
@@ -37,9 +36,15 @@ function yearsIn(question: string): number[] {
   return [...foldForMatch(question).matchAll(/\b(?:nam|in|year)\s+((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
 }
 
-/** A sentence that names years, none of them (nor a period holding them) the ones asked about. */
-function aboutOtherYears(sentence: string, asked: number[]): boolean {
-  const periods = [...sentence.matchAll(/(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)/g)].map((m) => [Number(m[1]), Number(m[2] ?? m[1])] as const);
+const YEAR_OR_PERIOD = /(?<![\d.,])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d.,]\d)/g;
+
+function namesYear(text: string): boolean {
+  return [...text.matchAll(YEAR_OR_PERIOD)].length > 0;
+}
+
+/** A text that names years, none of them (nor a period holding them) the ones asked about. */
+function aboutOtherYears(text: string, asked: number[]): boolean {
+  const periods = [...text.matchAll(YEAR_OR_PERIOD)].map((m) => [Number(m[1]), Number(m[2] ?? m[1])] as const);
   return periods.length > 0 && !asked.some((year) => periods.some(([from, to]) => from <= year && year <= to));
 }
 
@@ -134,9 +139,14 @@ export class OfflineAnswerer {
     // "Bao nhiêu tỷ đồng?" is not answered by "4 nội dung": a figure of what the question counts, or nothing.
     const nouns = [question.countNoun, ...question.parts.map((p) => p.countNoun)].filter((n): n is string => Boolean(n));
     if (primary === 'number' && nouns.length > 0 && !chosen.some((c) => nouns.some((noun) => countsOf(c, noun)))) return `the evidence holds no figure of ${nouns[0]}`;
+    // "Chủ tịch UBND tỉnh là ai?" asks for whoever holds that title: not their deputy, nor someone signing for them.
+    const holds = (c: Candidate) => spansAnswering('person', c, question).some((span) => askedTitleCount(question, c.text, span) > 0);
+    if (primary === 'person' && question.acts.length === 0 && question.titles.length > 0 && !chosen.some(holds)) return `no one in the evidence holds the title asked about (${question.titles[0]})`;
     // "… năm 2025 là bao nhiêu?" is not answered by the figure of a sentence about 2024 alone.
     const years = yearsIn(question.text);
-    if (primary === 'number' && years.length > 0 && chosen.every((c) => aboutOtherYears(c.text, years))) return `the evidence gives figures of other years than ${years.join(', ')}`;
+    // A sentence naming no year is of the year its article's lead names ("… 10 tháng năm 2024 …").
+    const ofOtherYears = (c: Candidate) => aboutOtherYears(c.text, years) || (!namesYear(c.text) && aboutOtherYears(c.article.lead, years));
+    if (primary === 'number' && years.length > 0 && chosen.every(ofOtherYears)) return `the evidence gives figures of other years than ${years.join(', ')}`;
     // "Kế hoạch 8215 … báo cáo trước ngày nào?" is not answered by the next plan's sentence of the same article.
     // Who chaired or spoke names the meeting by its documents ("hội nghị quán triệt Nghị quyết 66"): that is no fact of a document.
     const ofMeeting = question.acts.some((act) => MEETING_ACTS.has(act));

@@ -3,6 +3,7 @@ import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import type { Candidate } from '../candidates/collect.js';
 import { spansAnswering, type TypedSpan } from '../candidates/typed-spans.js';
 import { askedTitleCount, personWithTitles } from '../candidates/person-titles.js';
+import { isFigureOf } from '../candidates/text-measures.js';
 import type { StoredDeadline, StoredPresentation } from '../../store/fact-repository.js';
 import { ACT_FORMS, showsAct } from '../question/acts.js';
 import { deadlineText } from './registers.js';
@@ -135,7 +136,7 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], near: string[],
   }
   if (wanted === 'number') {
     const nouns = countNouns(question);
-    const counted = disjoint(spans).filter((span) => nouns.some((noun) => span.noun?.startsWith(noun.split(' ')[0]!)));
+    const counted = disjoint(spans).filter((span) => nouns.some((noun) => isFigureOf(span, noun)));
     return (counted.length > 0 ? counted : [nearest(spans, anchors, sentence)!]).map((span) => span.text).join('; ');
   }
   if (wanted === 'document') {

@@ -23,6 +23,7 @@ export function hasAskedTitle(question: AnalyzedQuestion, sentence: string, span
 /** How many of the titles the question names a person holds ("Phó Thủ tướng - Bộ trưởng Bộ Tư pháp" holds two). */
 export function askedTitleCount(question: AnalyzedQuestion, sentence: string, span: TypedSpan): number {
   if (question.titles.length === 0) return 0;
-  const titles = foldForMatch(titlesOf(sentence, span));
-  return question.titles.filter((phrase) => titles.includes(phrase)).length;
+  // The titles they hold themselves: a deputy's "Phó Chủ tịch" is not "Chủ tịch", nor is signing "KT. CHỦ TỊCH" (for the chair).
+  const titles = ` ${foldForMatch(titlesOf(sentence, span).replace(/^(?:KT|TM|T\/M|TL|TUQ|Q)\.?\s*[^,]*,\s*/u, ''))}`;
+  return question.titles.filter((phrase) => new RegExp(`(?<!\\bpho)\\s${phrase}\\b`).test(titles) || (phrase.startsWith('pho ') && titles.includes(phrase))).length;
 }

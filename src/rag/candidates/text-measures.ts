@@ -64,3 +64,15 @@ export function nounMatches(noun: string, asked: string): boolean {
   const b = asked.split(' ');
   return a[0] === b[0] && (a.length < 2 || b.length < 2 || a[1] === b[1]);
 }
+
+const MONEY_NOUN = /^(?:von|kinh phi|ngan sach|chi phi|tien|gia tri|tong muc|nguon luc|nguon von)\b/;
+
+/**
+ * A figure of what a question counts: "21 hội nghị" of "hoi nghi"; a sum in its units
+ * ("10.950 tỷ đồng") of money ("bao nhiêu vốn", "kinh phí"); a share ("58,3%") of "phần trăm".
+ */
+export function isFigureOf(figure: { text: string; noun?: string | null }, noun: string): boolean {
+  if (/^(?:phan tram|ty le|ti le)\b/.test(noun)) return figure.text.includes('%');
+  const text = foldForMatch(figure.text);
+  return Boolean(figure.noun?.startsWith(noun.split(' ')[0]!)) || text.includes(noun) || (MONEY_NOUN.test(noun) && /\b(?:dong|usd|ty|trieu)\b/.test(text));
+}

@@ -219,7 +219,7 @@ function englishGroups(question: string, kept: string): TermGroup[] {
 
 /** "Kinh phí … là bao nhiêu?", "What was the budget …?": a sum of money is asked for, so only a figure in money answers. */
 function moneyAskedFor(folded: string): string | null {
-  if (!/\bbao nhieu\b|\bhow much\b|\bwhat (?:is|was|are|were) the\b/.test(folded)) return null;
+  if (!/\bbao nhieu\b|\bhow much\b|\bwhat (?:is|was|are|were)\b/.test(folded)) return null;
   return folded.match(/\b(?:kinh phi|ngan sach|chi phi|tong muc dau tu|nguon von)\b/)?.[0] ?? null;
 }
 
