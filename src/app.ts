@@ -63,7 +63,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         return result.facts;
       }
     : undefined;
-  const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch, refineFacts);
+  const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, maxDocumentBytes: config.maxDocumentBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
   const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined);
   return { config, logger, model, store, ingest, retriever, answers, now, close: () => store.close() };

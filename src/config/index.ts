@@ -54,6 +54,7 @@ export const environmentSchema = z
       .refine(isTimeZone, 'không phải múi giờ IANA hợp lệ (ví dụ Asia/Ho_Chi_Minh)'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_INPUT_MB: z.coerce.number().positive().max(200).default(5),
+    MAX_DOCUMENT_MB: z.coerce.number().positive().max(200).default(20),
     FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     TELEGRAM_API_ROOT: optionalText.pipe(z.url({ message: 'phải là URL của Bot API server (ví dụ http://127.0.0.1:8081)' }).optional()),
     WEBHOOK_URL: optionalText.pipe(z.url({ message: 'phải là URL https công khai của bot' }).optional()),
@@ -94,6 +95,8 @@ export interface Config {
   timeZone: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   maxInputBytes: number;
+  /** For PDF and Word files, which carry fonts and pictures: Telegram lets a bot download up to 20 MB. */
+  maxDocumentBytes: number;
   fetchTimeoutMs: number;
   telegram: { apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined; port: number };
   /** A fixed "now" for previews (NOW=2020-12-08): every date decision uses it instead of the real clock. */
@@ -123,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.TIMEZONE,
     logLevel: e.LOG_LEVEL,
     maxInputBytes: Math.round(e.MAX_INPUT_MB * 1024 * 1024),
+    maxDocumentBytes: Math.round(e.MAX_DOCUMENT_MB * 1024 * 1024),
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
     now: e.NOW,
     telegram: { apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''), webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT },

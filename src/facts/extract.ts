@@ -2,11 +2,13 @@ import { findDocumentMentions } from '../text/document-ids.js';
 import { sentenceSpans, type Span } from '../text/sentences.js';
 import { extractDeadlines } from './deadlines.js';
 import { extractPresentations, type EventDate } from './presentations.js';
-import type { ArticleFacts } from './types.js';
+import { signerFacts, tableDeadlines } from './official-documents.js';
+import type { ArticleFacts, DeadlineFact } from './types.js';
+import { ownDocumentIds } from '../text/official-header.js';
 import { inferYear, writtenDates, yearReference, type DatedReference } from '../text/year-inference.js';
 
 /** Bump when extraction changes: stored articles are re-extracted on the next open. */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 export interface ArticleForFacts {
   title: string;
@@ -63,12 +65,18 @@ export function extractFacts(article: ArticleForFacts): ArticleFacts {
   const titleEnd = text.startsWith(article.title) ? article.title.length : 0;
 
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? { start: offset, end: offset };
+  // An official document: its own number from its header, signed at its foot, its tasks in a table.
+  const ownIds = ownDocumentIds(text);
+  const header = mentions.find((m) => ownIds.includes(m.canonicalId));
+  const issued = { date: header?.issuedDate ?? null, raw: text.slice(header?.end ?? 0).match(/^[^\n]*?(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/u)?.[1] ?? null, inference: null };
+  const tables = tableDeadlines(text, ownIds, deadlineReference);
+  const inTable = (d: DeadlineFact) => tables.some((row) => row.start <= d.start && d.end <= row.end);
   return {
     documents: mentions.map((m) => {
       const span = sentenceOf(m.start);
       return { canonicalId: m.canonicalId, label: m.label, kind: m.kind, issuedDate: m.issuedDate, issuer: m.issuer, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
     }),
-    presentations: extractPresentations(text, sentences, eventDate, titleEnd),
-    deadlines: extractDeadlines(text, sentences, mentions, deadlineReference, titleEnd),
+    presentations: [...extractPresentations(text, sentences, eventDate, titleEnd), ...signerFacts(text, sentences, { ids: ownIds, title: article.title, issued })],
+    deadlines: [...extractDeadlines(text, sentences, mentions, deadlineReference, titleEnd).filter((d) => !inTable(d)), ...tables].sort((a, b) => a.start - b.start),
   };
 }

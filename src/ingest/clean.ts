@@ -1,5 +1,5 @@
 import { isoDate, parseIsoTimestamp, parsePublicationStamp } from '../text/dates.js';
-import { isWrapped, joinBrokenLines, joinOfficialHeader } from './line-layout.js';
+import { isTableRow, isWrapped, joinBrokenLines, joinOfficialHeader } from './line-layout.js';
 import { normalizeText } from '../text/normalize.js';
 import { sentencesOf } from '../text/sentences.js';
 
@@ -63,14 +63,13 @@ function isDoubledLabel(line: string): boolean {
 }
 
 function stripMarkup(line: string): string {
-  return line
+  const unmarked = line
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ') // markdown images, including the empty `![]()`
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1') // markdown links keep their text
     .replace(/^#{1,6}\s+/, '') // markdown headings
-    .replace(/^\s*[|]+|[|]+\s*$/g, ' ') // table pipes at either end
-    .replace(/\s+\|\s+/g, ' ') // and between cells
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/^\s*[|]+|[|]+\s*$/g, ' '); // table pipes at either end
+  // Between cells the pipes stay in a table's row (its task, body and time are read apart), and go elsewhere.
+  return (isTableRow(unmarked) ? unmarked : unmarked.replace(/\s+\|\s+/g, ' ')).replace(/[ \t]+/g, ' ').trim();
 }
 
 function titleFrom(lines: string[], stampIndex: number): { title: string; titleIndex: number } {

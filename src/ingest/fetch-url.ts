@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import { declaredHtmlCharset, decodeText } from './decode.js';
+import { documentText } from './documents/index.js';
 import type { LoadedDocument, LoadLimits } from './sources.js';
 
 const TEXT_TYPES = new Map<string, LoadedDocument['format']>([
@@ -7,6 +8,13 @@ const TEXT_TYPES = new Map<string, LoadedDocument['format']>([
   ['application/xhtml+xml', 'html'],
   ['text/plain', 'text'],
   ['text/markdown', 'text'],
+]);
+
+/** Official documents published as files, by content type, with the extension their parser goes by. */
+const DOCUMENT_TYPES = new Map<string, string>([
+  ['application/pdf', '.pdf'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx'],
+  ['application/msword', '.doc'],
 ]);
 
 /**
@@ -31,7 +39,7 @@ export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeo
       response = await fetchImpl(parsed, {
         signal: controller.signal,
         redirect: 'follow',
-        headers: { 'user-agent': 'resolution-plans-bot/0.1 (+article ingest)', accept: 'text/html,text/plain;q=0.9,*/*;q=0.1' },
+        headers: { 'user-agent': 'resolution-plans-bot/0.1 (+article ingest)', accept: 'text/html,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.1' },
       });
     } catch (cause) {
       if (controller.signal.aborted) {
@@ -47,10 +55,17 @@ export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeo
     }
     const contentType = response.headers.get('content-type') ?? '';
     const mime = contentType.split(';')[0]!.trim().toLowerCase();
+    const documentExtension = DOCUMENT_TYPES.get(mime);
+    if (documentExtension) {
+      const bytes = await readCapped(response, url, limits.maxDocumentBytes, controller);
+      // The parser is chosen by the extension: a link to "…/van-ban?id=87" serving a PDF is read as one.
+      const name = parsed.pathname.toLowerCase().endsWith(documentExtension) ? parsed.href : `${parsed.href}#${documentExtension}`;
+      return { source: parsed.href, format: 'text', body: await documentText(name, bytes) };
+    }
     const format = TEXT_TYPES.get(mime);
     if (!format) {
       await response.body?.cancel().catch(() => {});
-      throw new AppError('URL_CONTENT_TYPE', `${url}: nội dung kiểu "${mime || 'không rõ'}" không phải trang bài viết (cần HTML hoặc văn bản)`);
+      throw new AppError('URL_CONTENT_TYPE', `${url}: nội dung kiểu "${mime || 'không rõ'}" không phải trang bài viết (cần HTML, văn bản, PDF hoặc Word)`);
     }
     const bytes = await readCapped(response, url, limits.maxBytes, controller);
     const charset =

@@ -15,6 +15,11 @@ const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 /** A line that ends on a word no sentence or heading ends with ("… báo cáo trước ngày"): it goes on on the next line. */
 const DANGLING = /(?<![\p{L}])(?:ngày|của|và|các|về|với|trước|sau|theo|cho|tại|trong|là|những|đã|được|để|từ|đến|tới|hoặc|hay|như|do|bởi|khi|nếu|mà|thì|cùng|nhằm|gồm)$/iu;
 
+/** A table's row, cells between pipes ("1 | Xây dựng Đề án … | Sở Công Thương | Quý II/2025"); not a "date | time | views" stamp. */
+export function isTableRow(line: string): boolean {
+  return (line.match(/\s\|\s/g)?.length ?? 0) >= 2 && parsePublicationStamp(line.replace(/\s+\|\s+/g, ' ')) === null;
+}
+
 /** A line that starts a new block: a numbered or lettered heading, a list item. */
 const BLOCK_START = /^(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-–•+*])\s/u;
 
@@ -34,10 +39,13 @@ const NOT_A_CONTINUATION = /^(?:Tin|Xem|Đọc|Bài|Có thể|Nên xem|Ảnh|Vid
 /**
  * A long paragraph that stops on a lower-case word ("… Phó Chủ tịch UBND tỉnh truyền đạt nội
  * dung" / "Nghị quyết số 68-NQ/TW, …") was broken by a copy, not ended: captions and
- * headlines that stop without a full stop are short, and the first line is the headline.
+ * headlines that stop without a full stop are short, the first line is the headline, and a
+ * line under a heading in capitals is a title.
  */
-function cutAfterWord(previous: string, line: string, linesBefore: number): boolean {
-  return linesBefore > 1 && previous.length >= 150 && /(?<![\p{L}])\p{Ll}+$/u.test(previous) && /^\p{Lu}/u.test(line) && !BLOCK_START.test(line) && !NOT_A_CONTINUATION.test(line);
+function cutAfterWord(previous: string, line: string, joined: string[]): boolean {
+  // Under a heading in capitals ("KẾ HOẠCH" / its subject), a line is a title, whole without a full stop.
+  const above = joined.at(-2);
+  return joined.length > 1 && above !== undefined && !ALL_CAPS.test(above) && previous.length >= 150 && /(?<![\p{L}])\p{Ll}+$/u.test(previous) && /^\p{Lu}/u.test(line) && !BLOCK_START.test(line) && !NOT_A_CONTINUATION.test(line);
 }
 
 /**
@@ -56,9 +64,11 @@ export function joinBrokenLines(lines: string[], wrapped: boolean): string[] {
       previous !== '' &&
       !ENDS_LIKE_SENTENCE.test(previous) &&
       parsePublicationStamp(line) === null &&
+      !isTableRow(previous) &&
+      !isTableRow(line) &&
       (/^[\p{Ll}]/u.test(line) ||
         (DANGLING.test(previous) && !BLOCK_START.test(line)) ||
-        cutAfterWord(previous, line, joined.length) ||
+        cutAfterWord(previous, line, joined) ||
         (wrapped && previous.length >= 40 && !ALL_CAPS.test(previous) && !ALL_CAPS.test(line) && !BLOCK_START.test(line)));
     if (continues) joined[joined.length - 1] = `${previous} ${line}`;
     else joined.push(line);

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { declaredHtmlCharset, decodeText } from './decode.js';
+import { DOCUMENT_EXTENSIONS, documentText, isDocumentFile } from './documents/index.js';
+import { toUnicode } from './documents/legacy-encodings.js';
 
 /** A document read from somewhere, decoded to text, not yet cleaned. */
 export interface LoadedDocument {
@@ -13,29 +15,63 @@ export interface LoadedDocument {
 
 export interface LoadLimits {
   maxBytes: number;
+  /** PDF and Word files may be larger (fonts, pictures). */
+  maxDocumentBytes: number;
   fetchTimeoutMs: number;
 }
 
-export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
+export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', ...DOCUMENT_EXTENSIONS]);
+
+/** What the refusal of an unsupported file says it takes. */
+export const SUPPORTED_LIST = '.txt, .md, .html, .pdf, .docx, .doc';
 
 export function isUrl(input: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function formatOf(name: string): LoadedDocument['format'] {
   return /\.html?$/i.test(name) ? 'html' : 'text';
 }
 
-/** Decodes an uploaded or read file's bytes, honouring an HTML page's declared charset. */
-export function documentFromBytes(source: string, bytes: Uint8Array, limits: Pick<LoadLimits, 'maxBytes'>): LoadedDocument {
-  if (bytes.length > limits.maxBytes) {
-    throw new AppError('INPUT_TOO_LARGE', `${source}: quá lớn (${megabytes(bytes.length)}, giới hạn ${megabytes(limits.maxBytes)})`);
+/** The size limit of a file of this name. */
+export function limitFor(name: string, limits: Pick<LoadLimits, 'maxBytes' | 'maxDocumentBytes'>): number {
+  return isDocumentFile(name) ? limits.maxDocumentBytes : limits.maxBytes;
+}
+
+/**
+ * A read or uploaded file's bytes as text: PDF and Word files through their parsers, text
+ * in its declared charset (an HTML page's `<meta>`), legacy TCVN3 and VNI turned into Unicode.
+ */
+export async function documentFromBytes(source: string, bytes: Uint8Array, limits: Pick<LoadLimits, 'maxBytes' | 'maxDocumentBytes'>): Promise<LoadedDocument> {
+  const limit = limitFor(source, limits);
+  if (bytes.length > limit) {
+    throw new AppError('INPUT_TOO_LARGE', `${source}: quá lớn (${megabytes(bytes.length)}, giới hạn ${megabytes(limit)})`);
   }
+  if (isDocumentFile(source)) return { source, format: 'text', body: await documentText(source, bytes) };
   const format = formatOf(source);
-  const charset = format === 'html' ? declaredHtmlCharset(bytes) : undefined;
-  return { source, format, body: decodeText(bytes, source, charset) };
+  if (format === 'html') return { source, format, body: decodeText(bytes, source, declaredHtmlCharset(bytes)) };
+  return { source, format, body: toUnicode(decodeLegacyOrUtf8(bytes, source), source) };
+}
+
+/** UTF-8, or else the Windows-1252 reading a TCVN3 or VNI text file needs before it is converted. */
+function decodeLegacyOrUtf8(bytes: Uint8Array, source: string): string {
+  try {
+    return decodeText(bytes, source);
+  } catch (error) {
+    if (!isAppError(error, 'INPUT_ENCODING')) throw error;
+    const legacy = decodeText(bytes, source, 'windows-1252');
+    const converted = (() => {
+      try {
+        return toUnicode(legacy, source);
+      } catch {
+        return null;
+      }
+    })();
+    if (converted === null || converted === legacy) throw error;
+    return converted;
+  }
 }
 
 /** One input the user named: a file, or every supported file below a folder. */
@@ -74,7 +110,7 @@ export function expandInputs(inputs: string[]): { items: ExpandedInput[]; errors
     } else {
       errors.push({
         input,
-        error: new AppError('INPUT_UNSUPPORTED_TYPE', `${input}: định dạng không hỗ trợ (chỉ nhận .txt, .md, .html)`),
+        error: new AppError('INPUT_UNSUPPORTED_TYPE', `${input}: định dạng không hỗ trợ (chỉ nhận ${SUPPORTED_LIST})`),
       });
     }
   }
@@ -95,15 +131,16 @@ function listFolder(folder: string): string[] {
   return files;
 }
 
-export function loadFile(item: ExpandedInput, limits: LoadLimits): LoadedDocument {
+export async function loadFile(item: ExpandedInput, limits: LoadLimits): Promise<LoadedDocument> {
   let size: number;
   try {
     size = statSync(item.location).size;
   } catch (cause) {
     throw new AppError('INPUT_NOT_FOUND', `${item.input}: không tìm thấy tệp`, { cause });
   }
-  if (size > limits.maxBytes) {
-    throw new AppError('INPUT_TOO_LARGE', `${item.source}: quá lớn (${megabytes(size)}, giới hạn ${megabytes(limits.maxBytes)})`);
+  const limit = limitFor(item.source, limits);
+  if (size > limit) {
+    throw new AppError('INPUT_TOO_LARGE', `${item.source}: quá lớn (${megabytes(size)}, giới hạn ${megabytes(limit)})`);
   }
   return documentFromBytes(item.source, readFileSync(item.location), limits);
 }

@@ -126,7 +126,8 @@ export interface DocumentMention {
 }
 
 const KIND_BEFORE = new RegExp(`(${KIND_WORDS.join('|')})(?:\\s+(?:số|so))?\\s*$`, 'iu');
-const ISSUED_AFTER = /^\s*(?:,\s*)?ngày\s+(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})/u;
+/** "… ngày 17/11/2022", "… ngày 17 tháng 11 năm 2022", and an official header's "Số: 87/KH-UBND, Hà Nam, ngày 04 tháng 9 năm 2024". */
+const ISSUED_AFTER = /^\s*(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4}\s*)?(?:,\s*)?ngày\s+(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})/u;
 const ISSUER_AFTER =
   /^\s*(?:,\s*)?(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*)?(?:của\s+)((?:Ban Chấp hành Trung ương(?: Đảng)?|Bộ Chính trị|Ban Bí thư|Quốc hội|Chính phủ|Thủ tướng Chính phủ|Ban Thường vụ (?:Thành|Tỉnh) ủy(?: [\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*)*)?|(?:Thành|Tỉnh) ủy(?: [\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*)*)?|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)(?: (?:TP|tỉnh|thành phố))?(?: [\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*)*)?))/u;
 

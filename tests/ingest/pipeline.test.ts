@@ -186,7 +186,9 @@ describe('bad input', () => {
     ['invalid UTF-8', (f) => write(f, 'latin1.txt', Buffer.from('Ngh\xe9 quy\xeat s\xf4 28 '.repeat(50), 'latin1')), /^latin1\.txt: không phải văn bản UTF-8/],
     ['a 30 MB file', (f) => write(f, 'huge.txt', Buffer.alloc(30 * 1024 * 1024, 'a')), /^huge\.txt: quá lớn \(30\.0 MB, giới hạn 5\.0 MB\)$/],
     ['a missing path', (f) => path.join(f, 'khong-co.txt'), /khong-co\.txt: không tìm thấy tệp hoặc thư mục$/],
-    ['an unsupported file type', (f) => write(f, 'report.docx', 'PK'), /report\.docx: định dạng không hỗ trợ/],
+    ['an unsupported file type', (f) => write(f, 'report.xlsx', 'PK'), /report\.xlsx: định dạng không hỗ trợ/],
+    ['a .docx that is not one', (f) => write(f, 'report.docx', 'Kế hoạch số 12'), /^report\.docx: không phải tệp DOCX hợp lệ/],
+    ['a damaged PDF', (f) => write(f, 'plan.pdf', '%PDF-1.7\n1 0 obj << /Type /Catalog'), /^plan\.pdf: tệp PDF hỏng hoặc không đọc được/],
     ['an HTML page with no article', (f) => write(f, 'menu.html', '<html><body><nav><a href="/">Trang chủ</a></nav></body></html>'), /^menu\.html: (trang không có nội dung bài viết|không tìm thấy nội dung bài viết)/],
     ['malformed HTML with no article', (f) => write(f, 'broken.html', '<html><body><div><p>Xin chào<div></span></table>'), /^broken\.html: (trang không có nội dung bài viết|không tìm thấy nội dung bài viết)/],
   ];

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { Composer, type Context } from 'grammy';
 import { reindex } from '../../app.js';
-import { describeError } from '../../errors.js';
+import { AppError, describeError } from '../../errors.js';
 import type { IngestSummary } from '../../ingest/pipeline.js';
-import { documentFromBytes, SUPPORTED_EXTENSIONS } from '../../ingest/sources.js';
+import { documentFromBytes, limitFor, megabytes, SUPPORTED_EXTENSIONS, SUPPORTED_LIST } from '../../ingest/sources.js';
 import { isAdmin, languageOf, type BotDeps } from '../deps.js';
 import { escapeHtml } from '../format/html.js';
 import { TEXTS } from '../texts.js';
+
+const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 
 const OUTCOMES = { added: 'thêm mới', updated: 'cập nhật', unchanged: 'không đổi', reprint: 'bản đăng lại' } as const;
 
@@ -68,19 +70,24 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
     const document = ctx.message.document;
     const name = document.file_name ?? 'tep-khong-ten';
     if (!SUPPORTED_EXTENSIONS.has(path.extname(name).toLowerCase())) {
-      await ctx.reply(`${name}: định dạng không hỗ trợ (chỉ nhận .txt, .md, .html).`);
+      await ctx.reply(`${name}: định dạng không hỗ trợ (chỉ nhận ${SUPPORTED_LIST}).`);
       return;
     }
-    if ((document.file_size ?? 0) > config.maxInputBytes) {
-      await ctx.reply(`${name}: tệp quá lớn (giới hạn ${(config.maxInputBytes / 1024 / 1024).toFixed(1)} MB).`);
+    const limits = { maxBytes: config.maxInputBytes, maxDocumentBytes: config.maxDocumentBytes };
+    // The Bot API lets a bot download files of up to 20 MB.
+    const limit = Math.min(limitFor(name, limits), TELEGRAM_DOWNLOAD_LIMIT);
+    if ((document.file_size ?? 0) > limit) {
+      await ctx.reply(`${name}: tệp quá lớn (giới hạn ${megabytes(limit)}).`);
       return;
     }
     await withProgress(ctx, async () => {
       try {
         const bytes = await downloadFile(ctx, deps, document.file_id);
-        return await ingest.ingestDocuments([documentFromBytes(name, bytes, { maxBytes: config.maxInputBytes })]);
+        return await ingest.ingestDocuments([await documentFromBytes(name, bytes, limits)]);
       } catch (error) {
-        return { results: [], failures: [{ input: name, code: 'UPLOAD', message: `${name}: ${describeError(error)}` }], count: () => 0 };
+        // The file's own errors name it already ("ban-quet.pdf: tệp PDF là ảnh quét …").
+        const message = error instanceof AppError ? error.message : `${name}: ${describeError(error)}`;
+        return { results: [], failures: [{ input: name, code: error instanceof AppError ? error.code : 'UPLOAD', message }], count: () => 0 };
       }
     });
   });

@@ -12,7 +12,8 @@ function kindOf(query: DocumentQuery): string | undefined {
  * A sentence that names none of the documents asked about ("Kế hoạch đặt mục tiêu …", "giao
  * Sở … báo cáo trước ngày 10/12") speaks of the document of that kind its article named last
  * before it. When that is another one ("Cùng ngày, … ký ban hành Kế hoạch số 8232 …"), the
- * sentence is about the other document, not the one asked about.
+ * sentence is about the other document, not the one asked about. An official document's own
+ * header and signature are about that document.
  */
 export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQuery[]): boolean {
   const kinds = asked.map(kindOf).filter((kind): kind is string => Boolean(kind));
@@ -20,7 +21,10 @@ export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQue
   const mentions = mentionsOf(candidate.article.text);
   const named = (id: string) => asked.some((query) => matchesDocumentQuery(id, query));
   if (mentions.some((m) => m.start >= candidate.start && m.start < candidate.end && named(m.canonicalId))) return false;
-  if ((candidate.headerOf ?? []).some(named)) return false;
+  // An official document's header and signature speak of that document, and of what its title says it carries out.
+  if ((candidate.headerOf ?? []).length > 0) {
+    return !candidate.headerOf!.some(named) && !mentionsOf(candidate.article.title).some((m) => named(m.canonicalId));
+  }
   const before = mentions.filter((m) => m.start < candidate.end && kinds.includes(symbolKind(m.canonicalId) ?? ''));
   const last = before.at(-1);
   return last !== undefined && !named(last.canonicalId);

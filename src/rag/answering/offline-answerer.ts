@@ -16,6 +16,7 @@ import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js'
 import { composeClaims } from './compose.js';
 import { declined, type DecisionEntry, type Draft } from './draft.js';
 import { speaksOfAnotherDocument } from './document-scope.js';
+import { issueDateRegister } from './issue-date-register.js';
 import { DEFAULT_MODEL, type AnswerModel } from './model.js';
 import { deadlineRegister, implementingRegister, meetingRegister, personRegister } from './registers.js';
 import { presentationText, shortAnswer } from './short-answer.js';
@@ -95,6 +96,7 @@ export class OfflineAnswerer {
       deadlineRegister(this.store, question) ??
       personRegister(this.store, question, describe) ??
       meetingRegister(this.store, question, articleIds, describe) ??
+      issueDateRegister(this.store, question, articleIds) ??
       implementingRegister(this.store, question, describe);
     if (register) return register;
 

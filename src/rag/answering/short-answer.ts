@@ -104,7 +104,10 @@ export interface ShortAnswer {
 export function presentationText(fact: StoredPresentation, question: AnalyzedQuestion): string {
   const titles = fact.titles.length > 0 ? ` (${fact.titles.join(', ')})` : '';
   // "Tổng hợp chung kết quả thảo luận tổ" as both act and document is said once.
-  const document = foldForMatch(fact.document).startsWith(foldForMatch(fact.act)) ? fact.document.slice(fact.act.length).trim() : fact.document;
+  const named = foldForMatch(fact.document).startsWith(foldForMatch(fact.act)) ? fact.document.slice(fact.act.length).trim() : fact.document;
+  // A signature at a document's foot names no document: the answer says only what its sentence does.
+  const document = fact.quote.includes(named) ? named : '';
+  if (!document) return `${fact.presenter}${titles} ${fact.act}`;
   return question.language === 'en' ? `${fact.presenter}${titles} — ${fact.act}: ${document}` : `${fact.presenter}${titles} ${fact.act} ${document}`;
 }
 

@@ -5,6 +5,7 @@ import { findDocumentMentions } from '../../text/document-ids.js';
 import { meetingNumbers } from '../../text/identifiers.js';
 import { fromOutlet, outletMarkerLength } from '../../text/outlets.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
+import { ownDocumentIds } from '../../text/official-header.js';
 import { isSignatureLine } from '../../text/titles.js';
 import type { Evidence } from '../answer.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
@@ -92,6 +93,7 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
       if (!best && index >= LEAD_SENTENCES && !whole) return;
       const text = view.text.slice(span.start, span.end);
       const presentations = view.presentations.filter((f) => f.start < span.end && span.start < f.end);
+      const deadlines = view.deadlines.filter((f) => f.start < span.end && span.start < f.end);
       candidates.push({
         article: view,
         index,
@@ -101,10 +103,10 @@ export function collectCandidates(store: Store, question: AnalyzedQuestion, pass
         chunkId: best?.chunkId ?? store.articles.chunkAt(view.id, span.start),
         // A sentence no retrieved passage holds ranks just after its article's best passage.
         rank: best?.rank ?? view.rank + 1,
-        spans: [...typedSpans(text), ...titledPeople(text, presentations)],
+        spans: [...typedSpans(text), ...titledPeople(text, presentations), ...deadlineSpans(text, deadlines)],
         ...((index < HEADER_SENTENCES || isSignatureLine(text)) && view.ownDocuments.length > 0 ? { headerOf: view.ownDocuments } : {}),
         presentations,
-        deadlines: view.deadlines.filter((f) => f.start < span.end && span.start < f.end),
+        deadlines,
       });
     });
   }
@@ -129,16 +131,10 @@ function articleView(store: Store, id: string, question: AnalyzedQuestion, rank:
     lead,
     outlet,
     rank,
-    ownDocuments: ownDocumentsOf(article.text, sentences),
+    ownDocuments: ownDocumentIds(article.text),
     presentations: store.facts.presentationsOfArticle(id),
     deadlines: store.facts.deadlinesOfArticle(id),
   };
-}
-
-/** "Số: 167/KH-UBND, Hà Nội, ngày 24 tháng 8 năm 2018" at the top: the article is that document. */
-function ownDocumentsOf(text: string, sentences: Span[]): string[] {
-  const header = sentences.slice(0, HEADER_SENTENCES).map((s) => text.slice(s.start, s.end)).find((line) => /^Số\s*:?\s*\d/u.test(line));
-  return header ? findDocumentMentions(header).map((m) => m.canonicalId) : [];
 }
 
 /**
@@ -150,6 +146,14 @@ function titledPeople(text: string, presentations: StoredPresentation[]): TypedS
     if (!f.namedIn || text.includes(f.presenter)) return [];
     const title = f.titles.map((t) => ({ t, at: text.indexOf(t) })).find((x) => x.at >= 0);
     return title ? [{ type: 'person' as const, text: f.presenter, start: title.at, end: title.at + title.t.length }] : [];
+  });
+}
+
+/** A deadline the facts read where the sentence alone does not say it is one (a task table's "Quý II/2025"). */
+function deadlineSpans(text: string, deadlines: StoredDeadline[]): TypedSpan[] {
+  return deadlines.flatMap((d) => {
+    const at = text.lastIndexOf(d.phrase);
+    return at >= 0 ? [{ type: 'deadline' as const, text: d.phrase, start: at, end: at + d.phrase.length }] : [];
   });
 }
 

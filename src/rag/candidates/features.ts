@@ -43,7 +43,15 @@ export class QuestionFeatures {
   /** What every candidate of one article shares: its identifiers, the documents it cites, the days of its opening. */
   private readonly articles = new Map<
     string,
-    { ids: Set<string>; mentions: ReturnType<typeof findDocumentMentions>; named: DocumentQuery[]; leadDays: Array<{ day: number; month: number }>; folded: string }
+    {
+      ids: Set<string>;
+      mentions: ReturnType<typeof findDocumentMentions>;
+      /** The documents the article's title names: an official document's subject ("KẾ HOẠCH Triển khai Nghị quyết số 29 …"). */
+      titleMentions: string[];
+      named: DocumentQuery[];
+      leadDays: Array<{ day: number; month: number }>;
+      folded: string;
+    }
   >();
   private readonly strong: Set<string>;
   private maxCoverage = 1e-9;
@@ -105,6 +113,7 @@ export class QuestionFeatures {
       cached = {
         ids: new Set(identifierTokens(`${article.title} ${article.text} ${article.publishedDate?.split('-').reverse().join('/') ?? ''}`)),
         mentions: this.question.documents.length > 0 ? findDocumentMentions(article.text) : [],
+        titleMentions: findDocumentMentions(article.title).map((m) => m.canonicalId),
         // "Nghị quyết 79" written without its symbol still names document 79 of that kind.
         named: this.question.documents.length > 0 ? [...parseDocumentQuery(article.text), ...plenumResolutions(article.text)] : [],
         leadDays: findDateSpans(article.lead).flatMap((d) => dayMonthOf(d) ?? []),
@@ -214,10 +223,10 @@ export class QuestionFeatures {
         !cached.named.some((x) => namedDocuments.some((d) => !d.canonicalId && d.number === x.number && (!d.symbol || !x.symbol || d.symbol === x.symbol)))
           ? 1
           : 0,
-      // An official document's own header and title are about it, without repeating its number.
+      // An official document's own header and title are about it, and about what its title says it carries out.
       docSent:
         sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ||
-        (candidate.headerOf ?? []).some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d)))
+        (candidate.headerOf !== undefined && [...candidate.headerOf, ...cached.titleMentions].some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d))))
           ? 1
           : 0,
       dateMismatch: q.dates.length > 0 && articleDays.length > 0 && !q.dates.some((d) => articleDays.some(sameDay(d))) && !q.dates.some((d) => sentenceDays.some(sameDay(d))) ? 1 : 0,

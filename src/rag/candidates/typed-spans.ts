@@ -8,6 +8,7 @@ import { findQuantities } from '../../text/quantities.js';
 import { memoizedByText } from '../../text/memo.js';
 import { foldForMatch } from '../../text/normalize.js';
 import type { Wanted } from '../question/analyze.js';
+import { asksIssuing, namesWhatItImplements } from '../question/issuing.js';
 
 /** A stretch of a sentence that can answer a kind of question: a name, a date, a figure … */
 export interface TypedSpan {
@@ -82,15 +83,6 @@ function spansOfSentence(sentence: string): TypedSpan[] {
   return spans;
 }
 
-/**
- * "Kế hoạch triển khai Nghị quyết 29 … ban hành ngày nào?": the question names the document that
- * the one it asks about carries out, so the named document's own date is no answer.
- */
-function implementedBy(foldedQuestion: string): boolean {
-  return /\b(?:ke hoach|chuong trinh(?: hanh dong| cong tac)?|van ban|de an|huong dan|plan|programme|program)\s+(?:cua \S+(?: \S+){0,3} )?(?:de )?(?:trien khai|thuc hien|quan triet|cu the hoa|implementing|to implement|on implementing)(?: thuc hien)?\s+(?:nghi quyet|chi thi|ket luan|quyet dinh|chuong trinh|resolution|directive|conclusion)\b/.test(foldedQuestion);
-}
-
-const ISSUING = /\b(?:ban hanh|ky ban hanh|duoc ky|ky ngay|issued?|signed?)\b/;
 const ISSUING_WORDS = /(?<![\p{L}])(?:ban hành|ký|kí)(?![\p{L}])/iu;
 
 /** Which span types answer each kind of question. */
@@ -167,13 +159,13 @@ export function spansAnswering(wanted: Wanted, candidate: SpannedSentence, asked
   if (wanted === 'day' || wanted === 'date') {
     // The date right after a document's number is that document's date: no answer to when a meeting took place, nor
     // to another document's date ("… issue Plan 51 on Resolution 15?" asks the date of Plan 51, named first).
-    const asked = implementedBy(question) ? undefined : documents[0];
+    const asked = namesWhatItImplements(question) ? undefined : documents[0];
     const mentions = findDocumentMentions(sentence);
     const othersDates = mentions.filter((m) => m.issuedDate && !(asked && matchesDocumentQuery(m.canonicalId, asked)));
     const types = ANSWERED_BY[wanted];
     const after = (m: { end: number }, span: TypedSpan) => span.start >= m.end && span.start - m.end <= 12;
     const dated = spans.filter((span) => types.includes(span.type) && !othersDates.some((m) => after(m, span)));
-    if (!ISSUING.test(question)) return dated;
+    if (!asksIssuing(question)) return dated;
     // "… ban hành ngày nào?" asks when a document was issued: the date written after its number, in a sentence
     // about issuing or signing, or in an official document's own header; not the day of a meeting, nor a limit
     // the document sets ("trình … trước ngày 15/12").

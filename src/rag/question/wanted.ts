@@ -41,7 +41,7 @@ const VI: Array<[Wanted, RegExp]> = [
   ['organization', /\b(?:co quan|don vi|so|ban|bo|nganh|to chuc|dang bo|chi bo|dang uy|cap uy|ubnd|hdnd|uy ban|hoi dong|tap the) nao\b|\bchiu trach nhiem\b|\bdo (?:co quan|don vi) nao\b/],
   ['place', /\bo dau\b|\btai dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:diem cau|hoi truong|tru so|phong hop) nao\b|\bdien ra o\b/],
   ['region', /(?<!\bco )\b(?:tinh|thanh pho|huyen|quan|xa|phuong|thi xa|dia phuong) nao\b/],
-  ['deadline', /\bhan chot\b|\bthoi han\b|\bhan (?:hoan thanh|cuoi)\b|\bphai (?:hoan thanh|xong|trinh|gui|nop|bao cao|ket thuc|hoan tat)\b|\bhoan thanh (?:truoc|trong|khi nao|vao|luc)\b|\bcham nhat\b|\btruoc ngay nao\b/],
+  ['deadline', /\bhan chot\b|\bthoi han\b|\bhan (?:la )?(?:khi nao|bao gio|ngay nao|den khi nao)\b|\bthoi gian hoan thanh\b|\bhan (?:hoan thanh|cuoi)\b|\bphai (?:hoan thanh|xong|trinh|gui|nop|bao cao|ket thuc|hoan tat)\b|\bhoan thanh (?:truoc|trong|khi nao|vao|luc)\b|\bcham nhat\b|\btruoc ngay nao\b/],
   ['day', /\bngay nao\b|\bhom nao\b|\bngay bao nhieu\b|\bngay may\b|\bvao ngay\b.*\bnao\b/],
   ['date', /\bkhi nao\b|\bbao gio\b|\bluc nao\b|\bthoi diem nao\b|\bthoi gian nao\b|\bhoi nao\b|\bthang nao\b/],
   ['time', /\bmay gio\b|\b(?:khung|khoang) gio nao\b|\bgio nao\b|\bluc may gio\b|\bmay h\b/],
