@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ADMIN_ID, repliesIn, startHarness, TOKEN, type Harness } from './harness.js';
 
 let h: Harness;
@@ -136,11 +138,39 @@ describe('administration', () => {
     expect(answer!.text).toContain('binh-dinh.txt');
   });
 
+  it('ingests a PDF plan an admin uploads: its signer and a row of its task table answer, cited to the file', async () => {
+    const admin = user({ userId: ADMIN_ID, chatId: ADMIN_ID + 3 });
+    const pdf = readFileSync(fileURLToPath(new URL('../fixtures/documents/ke-hoach-87-kh-ubnd.pdf', import.meta.url)));
+    h.proxy.files.set('file-ke-hoach-87', { path: 'documents/ke-hoach-87.pdf', content: pdf });
+    await admin.say('', { document: { file_id: 'file-ke-hoach-87', file_unique_id: 'u3', file_name: 'ke-hoach-87.pdf', file_size: pdf.length, mime_type: 'application/pdf' } });
+    await expect.poll(() => h.app.store.facts.presentationsByPerson('Trần Xuân Lộc').length, { timeout: 10_000 }).toBe(1);
+
+    const reader = user();
+    await reader.say('Ai ký Kế hoạch số 87/KH-UBND?');
+    const [signer] = await reader.replies();
+    expect(signer!.text).toContain('Trần Xuân Lộc');
+    expect(signer!.text).toContain('ke-hoach-87.pdf');
+    await reader.say('Kế hoạch 87/KH-UBND giao Sở Công Thương việc gì, hạn khi nào?');
+    const [, row] = await reader.replies(2);
+    expect(row!.text).toContain('Quý II/2025');
+    expect(row!.text).toContain('ke-hoach-87.pdf');
+  });
+
+  it('refuses a scanned PDF upload with a clear message and stores nothing', async () => {
+    const admin = user({ userId: ADMIN_ID, chatId: ADMIN_ID + 4 });
+    const scan = readFileSync(fileURLToPath(new URL('../fixtures/documents/ban-quet.pdf', import.meta.url)));
+    h.proxy.files.set('file-scan', { path: 'documents/ban-quet.pdf', content: scan });
+    const before = h.app.store.articles.counts();
+    await admin.say('', { document: { file_id: 'file-scan', file_unique_id: 'u4', file_name: 'ban-quet.pdf', file_size: scan.length, mime_type: 'application/pdf' } });
+    await expect.poll(async () => (await admin.replies(0)).map((reply) => reply.text).join('\n'), { timeout: 10_000 }).toContain('ảnh quét');
+    expect(h.app.store.articles.counts()).toEqual(before);
+  });
+
   it('refuses an upload of an unsupported type', async () => {
     const admin = user({ userId: ADMIN_ID, chatId: ADMIN_ID + 1 });
     await admin.say('', { document: { file_id: 'x', file_unique_id: 'u2', file_name: 'anh.jpg', file_size: 1000, mime_type: 'image/jpeg' } });
     const [reply] = await admin.replies();
-    expect(reply!.text).toBe('anh.jpg: định dạng không hỗ trợ (chỉ nhận .txt, .md, .html).');
+    expect(reply!.text).toBe('anh.jpg: định dạng không hỗ trợ (chỉ nhận .txt, .md, .html, .pdf, .docx, .doc).');
   });
 
   it('shows admins the statistics', async () => {

@@ -104,6 +104,12 @@ describe('ingesting documents', () => {
     expect(row.text).toContain('Sở Công Thương');
     expect(row.text).toContain('Quý II/2025');
     expect(row.citations[0]!.source).toBe('ke-hoach-87-kh-ubnd.pdf');
+    // The plan's tasks: all its dated rows, or the rows of the unit asked about.
+    const tasks = await app.answers.ask('Kế hoạch 87/KH-UBND giao những sở nào, hạn khi nào?');
+    expect(tasks.text).toMatch(/Sở Công Thương[^\n]*\[1\][\s\S]*Sở Kế hoạch và Đầu tư[^\n]*\[2\]/);
+    const ofUnit = await app.answers.ask('Sở Kế hoạch và Đầu tư phải làm gì theo Kế hoạch 87/KH-UBND?');
+    expect(ofUnit.text).toContain('Rà soát quy hoạch các khu, cụm công nghiệp: Năm 2025');
+    expect(ofUnit.text).not.toContain('Sở Công Thương');
 
     // The facts know them too: the digest, /deadlines and the registers read them.
     expect(app.store.facts.presentationsByRole('sign')).toEqual([expect.objectContaining({ presenter: 'Trần Xuân Lộc', documentIds: ['87/KH-UBND'] })]);

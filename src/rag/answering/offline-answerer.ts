@@ -19,6 +19,7 @@ import { speaksOfAnotherDocument } from './document-scope.js';
 import { issueDateRegister } from './issue-date-register.js';
 import { DEFAULT_MODEL, type AnswerModel } from './model.js';
 import { deadlineRegister, implementingRegister, meetingRegister, personRegister } from './registers.js';
+import { taskRegister } from './task-register.js';
 import { presentationText, shortAnswer } from './short-answer.js';
 
 export interface ScoredCandidate {
@@ -97,6 +98,7 @@ export class OfflineAnswerer {
       personRegister(this.store, question, describe) ??
       meetingRegister(this.store, question, articleIds, describe) ??
       issueDateRegister(this.store, question, articleIds) ??
+      taskRegister(this.store, question) ??
       implementingRegister(this.store, question, describe);
     if (register) return register;
 

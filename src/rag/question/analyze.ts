@@ -194,7 +194,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
 }
 
 /** "Kế hoạch 04-KH/TU có những hạn chót nào?": the plan's own name says which plan, not which of its tasks. */
-function withoutDocumentWords(words: string[], question: string): string[] {
+export function withoutDocumentWords(words: string[], question: string): string[] {
   const named = new Set(findDocumentMentions(question).flatMap((m) => foldedWordsOf(m.raw)));
   for (const m of foldForMatch(question).matchAll(/\b(?:ke hoach|chuong trinh(?: hanh dong| cong tac)?|nghi quyet|van ban|chi thi|ket luan|de an)(?: so)? \d+\b/g)) for (const w of m[0].split(' ')) named.add(w);
   return words.filter((word) => !named.has(word) && word !== 'co');
