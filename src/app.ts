@@ -21,6 +21,8 @@ export interface App {
   ingest: IngestPipeline;
   retriever: HybridRetriever;
   answers: AnswerService;
+  /** How pages and feeds are downloaded (a test's loopback double, or the real fetch). */
+  fetch: typeof fetch;
   /** The one clock of the app: `NOW` (or a test's) when set, the real time otherwise. */
   now: () => Date;
   close(): void;
@@ -63,10 +65,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         return result.facts;
       }
     : undefined;
-  const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, maxDocumentBytes: config.maxDocumentBytes, fetchTimeoutMs: config.fetchTimeoutMs }, overrides.fetch, refineFacts);
+  const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, maxDocumentBytes: config.maxDocumentBytes, fetchTimeoutMs: config.fetchTimeoutMs, allowPrivateUrls: config.allowPrivateUrls }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
   const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined);
-  return { config, logger, model, store, ingest, retriever, answers, now, close: () => store.close() };
+  return { config, logger, model, store, ingest, retriever, answers, fetch: overrides.fetch ?? fetch, now, close: () => store.close() };
 }
 
 /** `NOW=2020-12-08` is that day at 07:00 in Vietnam (digest time); a full timestamp is taken as it is. */

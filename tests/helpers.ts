@@ -14,9 +14,9 @@ export function tempDir(prefix = 'rpb-'): { path: string; remove: () => void } {
   return { path: dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A whole app on a fresh data directory, as a user would get it, with logs silenced. */
+/** A whole app on a fresh data directory, as a user would get it, with logs silenced; its loopback test servers may be fetched. */
 export async function createTestApp(dataDir: string, env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<App> {
-  const config = loadConfig({ DATA_DIR: dataDir, ARTICLES_DIR: BUNDLED_ARTICLES, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, ARTICLES_DIR: BUNDLED_ARTICLES, LOG_LEVEL: 'silent', ALLOW_PRIVATE_URLS: 'true', ...env });
   return createApp(config, overrides);
 }
 

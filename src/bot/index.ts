@@ -12,6 +12,9 @@ import { commandsFeature } from './features/commands.js';
 import { feedbackFeature } from './features/feedback.js';
 import { inlineFeature } from './features/inline.js';
 import { unhandledFeature } from './features/unhandled.js';
+import { watchFeature } from './features/watch.js';
+import { createWatchService, type WatchService } from '../watch/index.js';
+import { watchFailureReporter } from './watch-reporter.js';
 import { TEXTS } from './texts.js';
 
 export interface BotOptions {
@@ -34,8 +37,9 @@ export interface BotOptions {
  * emulator's API root through the same function.
  */
 export function createBot(token: string, app: App, options: BotOptions = {}): Bot<Context> {
-  const deps: BotDeps = { app, now: options.now ?? app.now };
   const bot = new Bot<Context>(token, { botInfo: options.botInfo, client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined });
+  const deps: BotDeps = { app, now: options.now ?? app.now, watches: createWatchService(app, watchFailureReporter(bot.api, app)) };
+  watchesByBot.set(bot, deps.watches);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   if (options.throttle !== false) bot.api.config.use(apiThrottler(options.throttle));
@@ -81,6 +85,7 @@ export function createBot(token: string, app: App, options: BotOptions = {}): Bo
 
   bot.use(commandsFeature(deps));
   bot.use(adminFeature(deps));
+  bot.use(watchFeature(deps));
   bot.use(feedbackFeature(deps));
   bot.use(inlineFeature(deps));
   bot.use(askFeature(deps));
@@ -108,6 +113,12 @@ class InFlight {
 }
 
 const inFlightByBot = new WeakMap<Bot<Context>, InFlight>();
+const watchesByBot = new WeakMap<Bot<Context>, WatchService>();
+
+/** The bot's watch service, whose schedule `startBot` runs. */
+export function watchServiceOf(bot: Bot<Context>): WatchService {
+  return watchesByBot.get(bot)!;
+}
 
 /** Waits (up to `timeoutMs`) until the updates the bot is handling are done. */
 export function drainInFlight(bot: Bot<Context>, timeoutMs: number): Promise<void> {
@@ -128,6 +139,9 @@ export const USER_COMMANDS = [
 export const ADMIN_COMMANDS = [
   ...USER_COMMANDS,
   { command: 'ingest', description: 'Nạp bài từ URL' },
+  { command: 'watch', description: 'Theo dõi RSS/Atom hoặc sitemap' },
+  { command: 'watches', description: 'Các nguồn đang theo dõi' },
+  { command: 'unwatch', description: 'Thôi theo dõi một nguồn' },
   { command: 'delete', description: 'Xóa bài theo mã' },
   { command: 'reindex', description: 'Dựng lại chỉ mục' },
   { command: 'stats', description: 'Thống kê' },

@@ -4,7 +4,7 @@ import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { App } from '../app.js';
 import { DigestService } from '../digest/service.js';
 import { telegramDigestSender } from './digest-sender.js';
-import { drainInFlight, registerCommands } from './index.js';
+import { drainInFlight, registerCommands, watchServiceOf } from './index.js';
 
 export interface RunningBot {
   /** The digest scheduler (its minute tick is `runOnce`). */
@@ -17,11 +17,13 @@ export interface RunningBot {
  * Starts the bot: webhook mode when WEBHOOK_URL is set (Telegram must send the secret token),
  * concurrent long polling otherwise.
  */
-export async function startBot(bot: Bot<Context>, app: App, options: { digest?: boolean } = {}): Promise<RunningBot> {
+export async function startBot(bot: Bot<Context>, app: App, options: { digest?: boolean; watch?: boolean } = {}): Promise<RunningBot> {
   await bot.init();
   await registerCommands(bot, app);
   const digest = new DigestService(app.store, telegramDigestSender(bot.api), app.now, app.logger);
   if (options.digest !== false) digest.start();
+  const watches = watchServiceOf(bot);
+  if (options.watch !== false) watches.start();
   const { webhookUrl, webhookSecret, port } = app.config.telegram;
   if (webhookUrl) {
     const server = createServer(webhookCallback(bot, 'http', { secretToken: webhookSecret }));
@@ -32,6 +34,7 @@ export async function startBot(bot: Bot<Context>, app: App, options: { digest?: 
       digest,
       async stop() {
         digest.stop();
+        watches.stop();
         await new Promise((resolve) => server.close(resolve));
         await drainInFlight(bot, 30_000);
       },
@@ -44,6 +47,7 @@ export async function startBot(bot: Bot<Context>, app: App, options: { digest?: 
     digest,
     async stop() {
       digest.stop();
+      watches.stop();
       if (runner.isRunning()) await runner.stop();
       await drainInFlight(bot, 30_000);
     },

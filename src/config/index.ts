@@ -56,6 +56,10 @@ export const environmentSchema = z
     MAX_INPUT_MB: z.coerce.number().positive().max(200).default(5),
     MAX_DOCUMENT_MB: z.coerce.number().positive().max(200).default(20),
     FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    ALLOW_PRIVATE_URLS: z.enum(['true', 'false'], { message: "phải là 'true' hoặc 'false'" }).default('false'),
+    WATCH_INTERVAL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
+    WATCH_MAX_ITEMS: z.coerce.number().int().positive().max(1000).default(20),
+    MAX_FEED_MB: z.coerce.number().positive().max(200).default(10),
     TELEGRAM_API_ROOT: optionalText.pipe(z.url({ message: 'phải là URL của Bot API server (ví dụ http://127.0.0.1:8081)' }).optional()),
     WEBHOOK_URL: optionalText.pipe(z.url({ message: 'phải là URL https công khai của bot' }).optional()),
     WEBHOOK_SECRET: optionalText,
@@ -98,6 +102,9 @@ export interface Config {
   /** For PDF and Word files, which carry fonts and pictures: Telegram lets a bot download up to 20 MB. */
   maxDocumentBytes: number;
   fetchTimeoutMs: number;
+  /** Pages and feeds on loopback, private or link-local addresses may be fetched (tests, a trusted intranet). */
+  allowPrivateUrls: boolean;
+  watch: { intervalMinutes: number; maxItemsPerRun: number; maxFeedBytes: number };
   telegram: { apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined; port: number };
   /** A fixed "now" for previews (NOW=2020-12-08): every date decision uses it instead of the real clock. */
   now: string | undefined;
@@ -128,6 +135,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxInputBytes: Math.round(e.MAX_INPUT_MB * 1024 * 1024),
     maxDocumentBytes: Math.round(e.MAX_DOCUMENT_MB * 1024 * 1024),
     fetchTimeoutMs: e.FETCH_TIMEOUT_MS,
+    allowPrivateUrls: e.ALLOW_PRIVATE_URLS === 'true',
+    watch: { intervalMinutes: e.WATCH_INTERVAL_MINUTES, maxItemsPerRun: e.WATCH_MAX_ITEMS, maxFeedBytes: Math.round(e.MAX_FEED_MB * 1024 * 1024) },
     now: e.NOW,
     telegram: { apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''), webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, port: e.PORT },
   };

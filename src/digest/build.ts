@@ -6,7 +6,7 @@ import { addDays, endOfMonth, localDate } from '../text/clock.js';
 export interface DigestItem {
   kind: 'deadline' | 'article';
   deadline?: StoredDeadline;
-  article?: { id: string; title: string; source: string; publishedDate: string | null; presentations: StoredPresentation[] };
+  article?: { id: string; title: string; source: string; publishedDate: string | null; presentations: StoredPresentation[]; watchedSource: string | null };
 }
 
 export interface Digest {
@@ -22,7 +22,7 @@ export interface Digest {
 /**
  * What a subscriber should hear about on `now`'s date in `timeZone`: deadlines in the next 7
  * days, overdue ones of the last 30 days, the rest of this month's, and articles ingested since
- * `since` with who presented what in them (presenting roles: who chaired is not news of a plan).
+ * `since` (by hand or from a watched feed) with who presented what in them (presenting roles: who chaired is not news of a plan).
  */
 export function buildDigest(store: Store, now: Date, timeZone: string, since: string | null): Digest {
   const today = localDate(now, timeZone);
@@ -35,7 +35,14 @@ export function buildDigest(store: Store, now: Date, timeZone: string, since: st
     ? store.articles
         .listArticles()
         .filter((a) => a.ingestedAt > since)
-        .map((a) => ({ id: a.id, title: a.title, source: a.source, publishedDate: a.publishedDate, presentations: store.facts.presentationsOfArticle(a.id, PRESENTING_ROLES) }))
+        .map((a) => ({
+          id: a.id,
+          title: a.title,
+          source: a.source,
+          publishedDate: a.publishedDate,
+          presentations: store.facts.presentationsOfArticle(a.id, PRESENTING_ROLES),
+          watchedSource: store.watches.sourceOfArticle(a.id),
+        }))
     : [];
   return { date: today, dueSoon, overdue, laterThisMonth, newArticles, empty: !dueSoon.length && !overdue.length && !laterThisMonth.length && !newArticles.length };
 }

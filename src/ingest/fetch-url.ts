@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import { declaredHtmlCharset, decodeText } from './decode.js';
 import { documentText } from './documents/index.js';
+import { fetchFailure, guardedFetch, readCapped } from './guarded-fetch.js';
 import type { LoadedDocument, LoadLimits } from './sources.js';
 
 const TEXT_TYPES = new Map<string, LoadedDocument['format']>([
@@ -18,8 +19,9 @@ const DOCUMENT_TYPES = new Map<string, string>([
 ]);
 
 /**
- * Downloads one article page: http(s) only, a time limit for the whole exchange, a size cap
- * enforced while reading (a lying Content-Length changes nothing), and only text content types.
+ * Downloads one article page: http(s) only, no private address on any hop (unless allowed),
+ * a time limit for the whole exchange, a size cap enforced while reading (a lying
+ * Content-Length changes nothing), and only text or document content types.
  */
 export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeof fetch = fetch): Promise<LoadedDocument> {
   let parsed: URL;
@@ -34,21 +36,12 @@ export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeo
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.fetchTimeoutMs);
   try {
-    let response: Response;
-    try {
-      response = await fetchImpl(parsed, {
-        signal: controller.signal,
-        redirect: 'follow',
-        headers: { 'user-agent': 'resolution-plans-bot/0.1 (+article ingest)', accept: 'text/html,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.1' },
-      });
-    } catch (cause) {
-      if (controller.signal.aborted) {
-        throw new AppError('URL_TIMEOUT', `${url}: máy chủ không trả lời sau ${limits.fetchTimeoutMs / 1000} giây`, { cause });
-      }
-      const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
-      const reason = inner?.code ?? inner?.message ?? (cause as Error).message;
-      throw new AppError('URL_NETWORK', `${url}: không kết nối được (${reason})`, { cause });
-    }
+    const { response, url: final } = await guardedFetch(parsed, {
+      fetchImpl,
+      allowPrivate: limits.allowPrivateUrls ?? false,
+      signal: controller.signal,
+      headers: { 'user-agent': USER_AGENT, accept: 'text/html,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.1' },
+    });
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
       throw new AppError('URL_HTTP_STATUS', `${url}: máy chủ trả lời lỗi HTTP ${response.status}`);
@@ -59,7 +52,7 @@ export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeo
     if (documentExtension) {
       const bytes = await readCapped(response, url, limits.maxDocumentBytes, controller);
       // The parser is chosen by the extension: a link to "…/van-ban?id=87" serving a PDF is read as one.
-      const name = parsed.pathname.toLowerCase().endsWith(documentExtension) ? parsed.href : `${parsed.href}#${documentExtension}`;
+      const name = final.pathname.toLowerCase().endsWith(documentExtension) ? parsed.href : `${parsed.href}#${documentExtension}`;
       return { source: parsed.href, format: 'text', body: await documentText(name, bytes) };
     }
     const format = TEXT_TYPES.get(mime);
@@ -72,33 +65,10 @@ export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeo
       contentType.match(/charset\s*=\s*"?([\w-]+)/i)?.[1] ?? (format === 'html' ? declaredHtmlCharset(bytes) : undefined) ?? 'utf-8';
     return { source: parsed.href, format, body: decodeText(bytes, url, charset) };
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (controller.signal.aborted) {
-      throw new AppError('URL_TIMEOUT', `${url}: máy chủ không trả lời sau ${limits.fetchTimeoutMs / 1000} giây`, { cause: error });
-    }
-    throw new AppError('URL_NETWORK', `${url}: lỗi khi tải (${(error as Error).message})`, { cause: error });
+    throw fetchFailure(error, url, controller, limits.fetchTimeoutMs);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readCapped(response: Response, url: string, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  const tooLarge = () => new AppError('INPUT_TOO_LARGE', `${url}: trang quá lớn (giới hạn ${(maxBytes / 1024 / 1024).toFixed(1)} MB)`);
-  if (declared > maxBytes) {
-    controller.abort();
-    throw tooLarge();
-  }
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  if (!response.body) return new Uint8Array();
-  for await (const part of response.body as unknown as AsyncIterable<Uint8Array>) {
-    total += part.length;
-    if (total > maxBytes) {
-      controller.abort();
-      throw tooLarge();
-    }
-    parts.push(part);
-  }
-  return Buffer.concat(parts);
-}
+export const USER_AGENT = 'resolution-plans-bot/0.1 (+article ingest)';

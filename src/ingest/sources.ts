@@ -18,6 +18,8 @@ export interface LoadLimits {
   /** PDF and Word files may be larger (fonts, pictures). */
   maxDocumentBytes: number;
   fetchTimeoutMs: number;
+  /** Pages on loopback or private addresses may be fetched (tests, a trusted intranet). */
+  allowPrivateUrls?: boolean;
 }
 
 export const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm', ...DOCUMENT_EXTENSIONS]);

@@ -7,6 +7,7 @@ import { FeedbackRepository } from './feedback-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
 import { TraceRepository } from './trace-repository.js';
 import { VectorIndex } from './vector-index.js';
+import { WatchRepository } from './watch-repository.js';
 import { SqliteHnswVectorStore } from './vector-store.js';
 
 export interface Store {
@@ -17,6 +18,7 @@ export interface Store {
   traces: TraceRepository;
   feedback: FeedbackRepository;
   subscriptions: SubscriptionRepository;
+  watches: WatchRepository;
   vectors: SqliteHnswVectorStore;
   /** What opening had to do to make index and database agree. */
   openReport: OpenReport;
@@ -71,6 +73,7 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       traces: new TraceRepository(db, now),
       feedback: new FeedbackRepository(db, now),
       subscriptions: new SubscriptionRepository(db, now),
+      watches: new WatchRepository(db, now),
       vectors,
       openReport: report,
       close() {

@@ -214,6 +214,47 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   },
   // Where the article names a person its act's sentence gives only by title: {quote, start, end} as JSON.
   (db) => db.exec(`ALTER TABLE presentations ADD COLUMN named_in TEXT;`),
+  (db) =>
+    db.exec(`
+      -- Feeds and sitemaps an admin asked to watch, with what the last checks found.
+      CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        kind TEXT,
+        title TEXT,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        interval_minutes INTEGER NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        -- A sitemap index: its sitemaps with their own validators, {url: {etag, lastModified}}.
+        sitemaps TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        next_check_at TEXT NOT NULL,
+        last_checked_at TEXT,
+        last_new_at TEXT,
+        last_error TEXT,
+        failing_since TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        failure_reported INTEGER NOT NULL DEFAULT 0
+      );
+
+      -- Every item link a watch has seen, once: it is downloaded at most once (pending until then).
+      -- Kept after its watch is removed, so a source added again does not fetch old items anew.
+      CREATE TABLE watch_items (
+        url TEXT PRIMARY KEY,
+        watch_id INTEGER REFERENCES watches(id) ON DELETE SET NULL,
+        title TEXT,
+        summary TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'ingested', 'skipped', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        article_id TEXT,
+        detail TEXT,
+        seen_at TEXT NOT NULL,
+        done_at TEXT
+      );
+      CREATE INDEX watch_items_pending ON watch_items(watch_id, status, seen_at);
+      CREATE INDEX watch_items_article ON watch_items(article_id);
+    `),
 ];
 
 export function migrate(db: Database.Database): void {

@@ -52,7 +52,8 @@ export function formatDigestHtml(digest: Digest, sendEmptyLine = true): string[]
     '🆕 Bài mới',
     digest.newArticles.map((a) => {
       const who = a.presentations.map((p) => `\n  – ${escapeHtml(p.presenter)} ${escapeHtml(p.act)} ${escapeHtml(p.document.slice(0, 160))}`).join('');
-      return `• ${escapeHtml(a.title)}${a.publishedDate ? ` (${formatVietnameseDate(a.publishedDate)})` : ''} ${sources.cite(a.id, a.title, a.source, a.publishedDate)}${who}`;
+      const via = a.watchedSource ? ` — qua nguồn theo dõi ${escapeHtml(a.watchedSource)}` : '';
+      return `• ${escapeHtml(a.title)}${a.publishedDate ? ` (${formatVietnameseDate(a.publishedDate)})` : ''} ${sources.cite(a.id, a.title, a.source, a.publishedDate)}${via}${who}`;
     }),
   );
   blocks.push(sources.block().join('\n'));
