@@ -55,3 +55,29 @@ describe('npm run facts -- --json', () => {
     expect(Object.keys(deadlines[0])).toEqual(expect.arrayContaining(['task', 'responsible', 'phrase', 'start', 'end', 'source', 'quote']));
   }, 60_000);
 });
+
+describe('npm run watch', () => {
+  it('adds a feed, lists it, runs it (new items once) and removes it', async () => {
+    const { FeedServer, articlePage, rss } = await import('../support/feed-server.js');
+    const feeds = await new FeedServer().start();
+    try {
+      feeds.xml('/rss.xml', () => rss([{ n: 41 }], feeds.base));
+      feeds.html('/bai/41.html', articlePage(41));
+      const store = path.join(dir.path, 'watch');
+      const watch = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/watch.ts', ...args], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, DATA_DIR: store, LOG_LEVEL: 'silent', ALLOW_PRIVATE_URLS: 'true' },
+      }).then((r) => r.stdout, (e: { stdout: string; stderr: string; code: number }) => `exit ${e.code}: ${e.stdout}${e.stderr}`);
+      expect(await watch(['add', `${feeds.base}/rss.xml`, 'kế hoạch', '--every', '30'])).toMatch(/^Đã theo dõi #1 http:\/\/127\.0\.0\.1:\d+\/rss\.xml \(1 mục hiện có; từ khóa: kế hoạch\)/);
+      expect(await watch(['list'])).toMatch(/#1 Tin Tỉnh ủy — .*\(RSS, mỗi 30 phút\)\n {3}từ khóa: kế hoạch\n {3}kiểm tra lần cuối: chưa/);
+      expect(await watch(['run'])).toMatch(/^#1: 1 mục mới, nạp 1\n/);
+      expect(await watch(['run'])).toMatch(/^#1: không đổi \(304\), nạp 0\n/);
+      expect(feeds.count('/bai/41.html')).toBe(1);
+      expect(await watch(['add', `${feeds.base}/khong-co.xml`])).toMatch(/^exit 1: Lỗi: http:\/\/127\.0\.0\.1:\d+\/khong-co\.xml: máy chủ trả lời lỗi HTTP 404/);
+      expect(await watch(['remove', '1'])).toBe('Đã thôi theo dõi #1.\n');
+      expect(await watch(['list'])).toBe('Chưa theo dõi nguồn nào.\n');
+    } finally {
+      await feeds.stop();
+    }
+  }, 120_000);
+});

@@ -109,6 +109,7 @@ export class FeedServer {
 
   async stop(): Promise<void> {
     for (const response of this.hanging) response.destroy();
+    this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
   }
 }

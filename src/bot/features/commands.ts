@@ -118,7 +118,9 @@ export function commandsFeature(deps: BotDeps): Composer<Context> {
 
   feature.command('digest', async (ctx) => {
     const subscription = store.subscriptions.get(ctx.chat!.id);
-    const digest = buildDigest(store, deps.now(), subscription?.timeZone ?? config.timeZone, subscription?.lastDigestAt ?? null);
+    // The preview is the next digest: what arrived since the last one (or since subscribing).
+    const since = subscription ? (subscription.lastDigestAt ?? subscription.createdAt) : null;
+    const digest = buildDigest(store, deps.now(), subscription?.timeZone ?? config.timeZone, since);
     await replyAll(ctx, formatDigestHtml(digest, true));
   });
   return feature;
