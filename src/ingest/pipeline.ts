@@ -45,6 +45,8 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Save the vector index at least this often (ms) during a long run. */
   saveEveryMs?: number;
+  /** The caller saves the index after a series of small ingests (a watch run); opening a store catches a stale index up anyway. */
+  deferIndexSave?: boolean;
 }
 
 /** Bulk ingests (this many inputs or more) commit articles in batches. */
@@ -178,7 +180,7 @@ export class IngestPipeline {
       options.onProgress?.({ done: loaders.length, total: loaders.length, current: '' });
     } finally {
       batch.end();
-      this.store.vectors.index.save();
+      if (!options.deferIndexSave) this.store.vectors.index.save();
     }
     return summarize(results, failures);
   }

@@ -140,11 +140,16 @@ export class WatchService {
   }
 
   private async ingestPending(watch: Watch, maxItems: number, check: SourceCheck): Promise<void> {
-    for (const item of this.store.watches.pendingItems(watch.id, maxItems)) {
-      const outcome = await this.ingestItem(watch, item);
-      if (outcome.status === 'ingested') check.ingested.push(outcome.title);
-      else if (outcome.status === 'skipped') check.skipped++;
-      else if (outcome.status === 'failed') check.failed.push(outcome.detail);
+    try {
+      for (const item of this.store.watches.pendingItems(watch.id, maxItems)) {
+        const outcome = await this.ingestItem(watch, item);
+        if (outcome.status === 'ingested') check.ingested.push(outcome.title);
+        else if (outcome.status === 'skipped') check.skipped++;
+        else if (outcome.status === 'failed') check.failed.push(outcome.detail);
+      }
+    } finally {
+      // Once per source, not per item: a large index takes a while to write.
+      if (check.ingested.length > 0) this.store.vectors.index.save();
     }
   }
 
@@ -163,7 +168,7 @@ export class WatchService {
         watches.finishItem(item.url, 'skipped', null, 'không có từ khóa');
         return { status: 'skipped', title: article.title, detail: '' };
       }
-      const summary = await this.ingest.ingestDocuments([document]);
+      const summary = await this.ingest.ingestDocuments([document], { deferIndexSave: true });
       const result = summary.results[0];
       if (!result) throw new AppError('INPUT_INVALID', summary.failures[0]?.message ?? `${item.url}: không nạp được`);
       watches.finishItem(item.url, 'ingested', result.articleId, result.outcome);
