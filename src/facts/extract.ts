@@ -4,11 +4,11 @@ import { extractDeadlines } from './deadlines.js';
 import { extractPresentations, type EventDate } from './presentations.js';
 import { signerFacts, tableDeadlines } from './official-documents.js';
 import type { ArticleFacts, DeadlineFact } from './types.js';
-import { ownDocumentIds } from '../text/official-header.js';
+import { ownDocumentIds, ownIssuer } from '../text/official-header.js';
 import { inferYear, writtenDates, yearReference, type DatedReference } from '../text/year-inference.js';
 
 /** Bump when extraction changes: stored articles are re-extracted on the next open. */
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 export interface ArticleForFacts {
   title: string;
@@ -67,6 +67,7 @@ export function extractFacts(article: ArticleForFacts): ArticleFacts {
   const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end) ?? { start: offset, end: offset };
   // An official document: its own number from its header, signed at its foot, its tasks in a table.
   const ownIds = ownDocumentIds(text);
+  const issuer = ownIds.length > 0 ? ownIssuer(text) : null;
   const header = mentions.find((m) => ownIds.includes(m.canonicalId));
   const issued = { date: header?.issuedDate ?? null, raw: text.slice(header?.end ?? 0).match(/^[^\n]*?(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/u)?.[1] ?? null, inference: null };
   const tables = tableDeadlines(text, ownIds, deadlineReference);
@@ -74,7 +75,7 @@ export function extractFacts(article: ArticleForFacts): ArticleFacts {
   return {
     documents: mentions.map((m) => {
       const span = sentenceOf(m.start);
-      return { canonicalId: m.canonicalId, label: m.label, kind: m.kind, issuedDate: m.issuedDate, issuer: m.issuer, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
+      return { canonicalId: m.canonicalId, label: m.label, kind: m.kind, issuedDate: m.issuedDate, issuer: m.issuer ?? (ownIds.includes(m.canonicalId) ? issuer : null), quote: text.slice(span.start, span.end), start: span.start, end: span.end };
     }),
     presentations: [...extractPresentations(text, sentences, eventDate, titleEnd), ...signerFacts(text, sentences, { ids: ownIds, title: article.title, issued })],
     deadlines: [...extractDeadlines(text, sentences, mentions, deadlineReference, titleEnd).filter((d) => !inTable(d)), ...tables].sort((a, b) => a.start - b.start),

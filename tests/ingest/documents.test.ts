@@ -112,6 +112,12 @@ describe('ingesting documents', () => {
     expect(ofUnit.text).not.toContain('Sở Công Thương');
 
     // The facts know them too: the digest, /deadlines and the registers read them.
+    expect(app.store.facts.documentMentions({ canonicalId: '87/KH-UBND', number: '87', symbol: 'KH' })[0]).toMatchObject({
+      kind: 'Kế hoạch',
+      issuedDate: '2024-09-04',
+      issuer: 'ỦY BAN NHÂN DÂN TỈNH HÀ NAM',
+      quote: 'Số: 87/KH-UBND, Hà Nam, ngày 04 tháng 9 năm 2024',
+    });
     expect(app.store.facts.presentationsByRole('sign')).toEqual([expect.objectContaining({ presenter: 'Trần Xuân Lộc', documentIds: ['87/KH-UBND'] })]);
     expect(app.store.facts.deadlinesOfDocument({ canonicalId: '87/KH-UBND', number: '87', symbol: 'KH' }).map((d) => [d.phrase, d.responsible])).toEqual(
       expect.arrayContaining([

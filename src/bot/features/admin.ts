@@ -4,9 +4,8 @@ import { reindex } from '../../app.js';
 import { AppError, describeError } from '../../errors.js';
 import type { IngestSummary } from '../../ingest/pipeline.js';
 import { documentFromBytes, limitFor, megabytes, SUPPORTED_EXTENSIONS, SUPPORTED_LIST } from '../../ingest/sources.js';
-import { isAdmin, languageOf, type BotDeps } from '../deps.js';
+import { adminOnly as adminOnlyFor, isAdmin, refuseNonAdmin, type BotDeps } from '../deps.js';
 import { escapeHtml } from '../format/html.js';
-import { TEXTS } from '../texts.js';
 
 const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 
@@ -46,9 +45,7 @@ async function downloadFile(ctx: Context, deps: BotDeps, fileId: string): Promis
 export function adminFeature(deps: BotDeps): Composer<Context> {
   const feature = new Composer<Context>();
   const { store, ingest, config } = deps.app;
-  const refuse = (ctx: Context) => ctx.reply(TEXTS[languageOf(ctx.from?.language_code)].notAdmin);
-  const adminOnly = (handler: (ctx: Context & { match: string }) => Promise<unknown>) => async (ctx: Context & { match: string }) =>
-    isAdmin(deps, ctx.from?.id) ? handler(ctx) : refuse(ctx);
+  const adminOnly = (handler: (ctx: Context & { match: string }) => Promise<unknown>) => adminOnlyFor(deps, handler);
 
   feature.command(
     'ingest',
@@ -64,7 +61,7 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
 
   feature.on('message:document', async (ctx) => {
     if (!isAdmin(deps, ctx.from?.id)) {
-      if (ctx.chat.type === 'private') await refuse(ctx);
+      if (ctx.chat.type === 'private') await refuseNonAdmin(ctx);
       return;
     }
     const document = ctx.message.document;

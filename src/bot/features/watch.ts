@@ -2,9 +2,8 @@ import { Composer, type Context } from 'grammy';
 import { AppError, describeError } from '../../errors.js';
 import { describeWatch } from '../../watch/describe.js';
 import { registerWatch, removeWatch } from '../../watch/register.js';
-import { isAdmin, languageOf, type BotDeps } from '../deps.js';
+import { adminOnly as adminOnlyFor, type BotDeps } from '../deps.js';
 import { splitPlain } from '../format/html.js';
-import { TEXTS } from '../texts.js';
 
 const USAGE = 'Cách dùng: /watch URL [từ khóa, từ khóa …] — một RSS/Atom hoặc sitemap; mặc định từ khóa: nghị quyết, kế hoạch, chương trình, chỉ thị, kết luận';
 
@@ -13,8 +12,7 @@ export function watchFeature(deps: BotDeps): Composer<Context> {
   const feature = new Composer<Context>();
   const { store, config } = deps.app;
   const service = deps.watches;
-  const adminOnly = (handler: (ctx: Context & { match: string }) => Promise<unknown>) => async (ctx: Context & { match: string }) =>
-    isAdmin(deps, ctx.from?.id) ? handler(ctx) : ctx.reply(TEXTS[languageOf(ctx.from?.language_code)].notAdmin);
+  const adminOnly = (handler: (ctx: Context & { match: string }) => Promise<unknown>) => adminOnlyFor(deps, handler);
   const failure = (error: unknown) => (error instanceof AppError ? error.message : `Lỗi: ${describeError(error)}`);
 
   feature.command(
