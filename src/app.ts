@@ -98,9 +98,7 @@ function refreshFacts(store: Store, force = false): number {
 export function reindex(app: App): { vectors: number; articles: number; seconds: number } {
   const started = performance.now();
   const { store } = app;
-  const count = store.articles.counts().chunks;
-  store.vectors.index.rebuild(store.articles.embeddings(), count);
-  store.vectors.index.save();
+  store.vectorSync.rebuild();
   const articles = refreshFacts(store, true);
   return { vectors: store.vectors.index.size, articles, seconds: (performance.now() - started) / 1000 };
 }

@@ -7,8 +7,13 @@ import type { FailureReporter } from '../watch/watch-service.js';
 export function watchFailureReporter(api: Api, app: App): FailureReporter {
   return async (watch) => {
     const text = `⚠️ Nguồn theo dõi #${watch.id} (${watch.url}) lỗi liên tục từ ${watch.failingSince?.slice(0, 16).replace('T', ' ')} UTC (${watch.failures} lần): ${watch.lastError}. Xem /watches; gỡ bằng /unwatch ${watch.id}.`;
+    let told = 0;
     for (const adminId of app.config.adminIds) {
-      await api.sendMessage(adminId, text, { link_preview_options: { is_disabled: true } }).catch((error: unknown) => app.logger.warn({ adminId, err: describeError(error) }, 'admin not told of a failing watch'));
+      await api
+        .sendMessage(adminId, text, { link_preview_options: { is_disabled: true } })
+        .then(() => told++)
+        .catch((error: unknown) => app.logger.warn({ adminId, err: describeError(error) }, 'admin not told of a failing watch'));
     }
+    return told > 0;
   };
 }

@@ -21,7 +21,7 @@ await runCommand(async (app, [command, ...rest]) => {
   const { store, config } = app;
   if (command === 'add' && rest[0]) {
     const [every, words] = option(rest.slice(1), '--every');
-    const { watch, items } = await registerWatch(store, service, rest[0], words, every ? Number(every) : config.watch.intervalMinutes);
+    const { watch, items } = await registerWatch(store, service, rest[0], [words.join(' ')], every ? Number(every) : config.watch.intervalMinutes);
     console.log(`Đã theo dõi #${watch.id} ${watch.url} (${items} mục hiện có; từ khóa: ${watch.keywords.join(', ')}). Chạy "npm run watch -- run" để nạp ngay.`);
     return 0;
   }

@@ -173,14 +173,14 @@ export class IngestPipeline {
         if (batch.due()) batch.commit();
         if (Date.now() - lastSave >= saveEveryMs) {
           batch.commit(); // the saved index never names chunks the database has not committed
-          this.store.vectors.index.save();
+          this.store.vectorSync.save();
           lastSave = Date.now();
         }
       }
       options.onProgress?.({ done: loaders.length, total: loaders.length, current: '' });
     } finally {
       batch.end();
-      if (!options.deferIndexSave) this.store.vectors.index.save();
+      if (!options.deferIndexSave) this.store.vectorSync.save();
     }
     return summarize(results, failures);
   }
@@ -214,7 +214,7 @@ export class IngestPipeline {
       chunks: article.chunks.map((chunk, position) => ({ ...chunk, position, vector: vectors[position]! })),
       facts,
     });
-    this.store.vectors.index.apply(change);
+    this.store.vectorSync.catchUp(change);
     return { ...base, outcome: known ? 'updated' : 'added', articleId };
   }
 
@@ -245,7 +245,7 @@ export class IngestPipeline {
 
   private detachSource(source: string): void {
     const removed = this.store.articles.removeSource(source);
-    if (removed) this.store.vectors.index.apply({ added: [], removed: removed.removed });
+    if (removed) this.store.vectorSync.catchUp({ added: [], removed: removed.removed });
   }
 
   private async embed(article: PreparedArticle): Promise<Float32Array[]> {
@@ -267,8 +267,8 @@ export class IngestPipeline {
       outcome = articles.removeSource(idOrSource);
     }
     if (!outcome) throw new AppError('ARTICLE_NOT_FOUND', `Không có bài viết nào có mã hoặc nguồn "${idOrSource}"`);
-    this.store.vectors.index.apply({ added: [], removed: outcome.removed });
-    this.store.vectors.index.save();
+    this.store.vectorSync.catchUp({ added: [], removed: outcome.removed });
+    this.store.vectorSync.save();
     return { articleId: outcome.articleId, articleDeleted: outcome.articleDeleted };
   }
 }

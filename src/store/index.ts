@@ -7,6 +7,7 @@ import { FeedbackRepository } from './feedback-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
 import { TraceRepository } from './trace-repository.js';
 import { VectorIndex } from './vector-index.js';
+import { VectorSync } from './vector-sync.js';
 import { WatchRepository } from './watch-repository.js';
 import { SqliteHnswVectorStore } from './vector-store.js';
 
@@ -20,6 +21,8 @@ export interface Store {
   subscriptions: SubscriptionRepository;
   watches: WatchRepository;
   vectors: SqliteHnswVectorStore;
+  /** Catches the vector index up with what other processes stored, and saves it safely. */
+  vectorSync: VectorSync;
   /** What opening had to do to make index and database agree. */
   openReport: OpenReport;
   close(): void;
@@ -59,12 +62,13 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       index = VectorIndex.create(dataDir, model.dimensions, articles.counts().chunks * 1.2 + 16);
       report.rebuilt = true;
     }
-    const change = index.reconcile(articles.chunkIds(), (ids) => articles.embeddingsOf(ids));
+    const vectorSync = new VectorSync(db, articles, index);
+    const change = vectorSync.reconcile();
     report.vectorsAdded = change.added;
     report.vectorsRemoved = change.removed;
-    if (report.rebuilt || change.added > 0 || change.removed > 0) index.save();
+    if (report.rebuilt || change.added > 0 || change.removed > 0) vectorSync.save();
 
-    const vectors = new SqliteHnswVectorStore(model.embeddings, articles, index);
+    const vectors = new SqliteHnswVectorStore(model.embeddings, articles, index, vectorSync);
     return {
       dataDir,
       db,
@@ -75,9 +79,10 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       subscriptions: new SubscriptionRepository(db, now),
       watches: new WatchRepository(db, now),
       vectors,
+      vectorSync,
       openReport: report,
       close() {
-        index.save();
+        vectorSync.save();
         db.close();
       },
     };

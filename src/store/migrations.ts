@@ -255,6 +255,25 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE INDEX watch_items_pending ON watch_items(watch_id, status, seen_at);
       CREATE INDEX watch_items_article ON watch_items(article_id);
     `),
+  (db) =>
+    db.exec(`
+      -- Every change to the stored embeddings, in commit order: a process catches its vector
+      -- index up from here when another one has written (ingest, a watch run, a second bot).
+      CREATE TABLE vector_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        chunk_id INTEGER NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('add', 'remove'))
+      );
+      CREATE TRIGGER vector_log_insert AFTER INSERT ON chunk_embeddings BEGIN
+        INSERT INTO vector_log (chunk_id, op) VALUES (new.chunk_id, 'add');
+      END;
+      CREATE TRIGGER vector_log_update AFTER UPDATE OF vector ON chunk_embeddings BEGIN
+        INSERT INTO vector_log (chunk_id, op) VALUES (new.chunk_id, 'add');
+      END;
+      CREATE TRIGGER vector_log_delete AFTER DELETE ON chunk_embeddings BEGIN
+        INSERT INTO vector_log (chunk_id, op) VALUES (old.chunk_id, 'remove');
+      END;
+    `),
 ];
 
 export function migrate(db: Database.Database): void {

@@ -89,6 +89,11 @@ export class VectorIndex {
     return this.index.getCurrentCount() - this.deleted.size;
   }
 
+  /** Changed since the last save. */
+  get isDirty(): boolean {
+    return this.dirty;
+  }
+
   get deletedCount(): number {
     return this.deleted.size;
   }

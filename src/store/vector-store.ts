@@ -3,6 +3,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { VectorStore } from '@langchain/core/vectorstores';
 import type { ArticleRepository, StoredChunk } from './article-repository.js';
 import type { VectorIndex } from './vector-index.js';
+import type { VectorSync } from './vector-sync.js';
 
 /** Metadata every passage carries: enough to cite it and to cut the quote from the article. */
 export interface PassageMetadata {
@@ -46,6 +47,7 @@ export class SqliteHnswVectorStore extends VectorStore {
     embeddings: EmbeddingsInterface,
     private readonly articles: ArticleRepository,
     readonly index: VectorIndex,
+    private readonly sync: VectorSync,
   ) {
     super(embeddings, {});
   }
@@ -65,8 +67,8 @@ export class SqliteHnswVectorStore extends VectorStore {
       return { id, vector: Float32Array.from(vectors[i] ?? []) };
     });
     this.articles.saveEmbeddings(entries);
-    this.index.apply({ added: entries, removed: [] });
-    this.index.save();
+    this.sync.catchUp({ added: entries, removed: [] });
+    this.sync.save();
     return entries.map((entry) => String(entry.id));
   }
 
@@ -76,6 +78,7 @@ export class SqliteHnswVectorStore extends VectorStore {
   }
 
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[Document<PassageMetadata>, number][]> {
+    this.sync.catchUp(); // another process may have stored chunks since the last question
     // hnswlib filters on labels only; with a metadata filter, over-fetch and filter the documents.
     const hits = this.index.search(query, filter ? k * 5 : k);
     const chunks = new Map(this.articles.getChunks(hits.map((hit) => hit.id)).map((chunk) => [chunk.id, chunk]));
@@ -94,6 +97,6 @@ export class SqliteHnswVectorStore extends VectorStore {
   /** Removes chunks' vectors from the index (the pipeline deletes the rows themselves). */
   override async delete(params: { ids: Array<string | number> }): Promise<void> {
     this.index.apply({ added: [], removed: params.ids.map(Number) });
-    this.index.save();
+    this.sync.save();
   }
 }

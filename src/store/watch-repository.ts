@@ -86,8 +86,16 @@ export class WatchRepository {
     return row ? toWatch(row) : undefined;
   }
 
+  /** Sources whose interval has passed, and those with items still waiting (a run cut short, a cap reached). */
   due(at: Date): Watch[] {
-    return this.db.prepare<[string], WatchRow>(`SELECT ${WATCH_COLUMNS} FROM watches WHERE next_check_at <= ? ORDER BY next_check_at, id`).all(at.toISOString()).map(toWatch);
+    return this.db
+      .prepare<[string], WatchRow>(
+        `SELECT ${WATCH_COLUMNS} FROM watches w
+         WHERE next_check_at <= ? OR EXISTS (SELECT 1 FROM watch_items i WHERE i.watch_id = w.id AND i.status = 'pending')
+         ORDER BY next_check_at, id`,
+      )
+      .all(at.toISOString())
+      .map(toWatch);
   }
 
   /**
@@ -102,23 +110,30 @@ export class WatchRepository {
     title: string | null,
     items: Array<Pick<WatchItem, 'url' | 'title' | 'summary'>>,
     sitemaps: Record<string, Validators> | null = null,
+    backlog: Array<Pick<WatchItem, 'url' | 'title' | 'summary'>> = [],
   ): number {
     const now = this.now();
     return this.db.transaction(() => {
-      const insert = this.db.prepare(`INSERT OR IGNORE INTO watch_items (url, watch_id, title, summary, status, seen_at) VALUES (?, ?, ?, ?, 'pending', ?)`);
+      const watch = this.get(id);
+      if (!watch) return 0; // removed while it was being checked
+      const insert = this.db.prepare(`INSERT OR IGNORE INTO watch_items (url, watch_id, title, summary, status, detail, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
       let added = 0;
-      for (const item of items) added += insert.run(item.url, id, item.title, item.summary, now.toISOString()).changes;
-      const watch = this.get(id)!;
+      for (const item of items) added += insert.run(item.url, id, item.title, item.summary, 'pending', null, now.toISOString()).changes;
+      // What a source already held when it was first watched is remembered, not downloaded.
+      for (const item of backlog) insert.run(item.url, id, item.title, item.summary, 'skipped', 'có trước khi theo dõi', now.toISOString());
       this.db
         .prepare(
           `UPDATE watches SET last_checked_at = ?, next_check_at = ?, last_error = NULL, failing_since = NULL, failures = 0, failure_reported = 0,
-             etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), kind = COALESCE(?, kind), title = COALESCE(?, title),
-             sitemaps = COALESCE(?, sitemaps) WHERE id = ?`,
+             etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+             kind = COALESCE(?, kind), title = COALESCE(?, title), sitemaps = COALESCE(?, sitemaps) WHERE id = ?`,
         )
         .run(
           now.toISOString(),
           new Date(now.getTime() + watch.intervalMinutes * 60_000).toISOString(),
+          // A full response replaces the validators (even with none); a 304 keeps them.
+          validators ? 1 : 0,
           validators?.etag ?? null,
+          validators ? 1 : 0,
           validators?.lastModified ?? null,
           kind,
           title,
@@ -129,16 +144,23 @@ export class WatchRepository {
     })();
   }
 
-  /** A failed check: the error is kept, and the next one waits longer (doubling, up to a day). */
-  recordFailure(id: number, error: string): Watch {
+  /**
+   * A failed check: the error is kept, and the next one waits longer (doubling, up to a day) —
+   * but not past a day of failing, so the admins hear of it then, not a day and a half later.
+   */
+  recordFailure(id: number, error: string): Watch | undefined {
     const now = this.now();
-    const watch = this.get(id)!;
+    const watch = this.get(id);
+    if (!watch) return undefined;
     const failures = watch.failures + 1;
-    const wait = Math.min(watch.intervalMinutes * 2 ** Math.min(failures - 1, 10), 24 * 60);
+    const failingSince = watch.failingSince ? Date.parse(watch.failingSince) : now.getTime();
+    let next = now.getTime() + Math.min(watch.intervalMinutes * 2 ** Math.min(failures - 1, 10), 24 * 60) * 60_000;
+    const dayOfFailing = failingSince + 24 * 60 * 60_000;
+    if (!watch.failureReported && dayOfFailing > now.getTime()) next = Math.min(next, dayOfFailing);
     this.db
-      .prepare(`UPDATE watches SET last_checked_at = ?, next_check_at = ?, last_error = ?, failing_since = COALESCE(failing_since, ?), failures = ? WHERE id = ?`)
-      .run(now.toISOString(), new Date(now.getTime() + wait * 60_000).toISOString(), error, now.toISOString(), failures, id);
-    return this.get(id)!;
+      .prepare(`UPDATE watches SET last_checked_at = ?, next_check_at = ?, last_error = ?, failing_since = ?, failures = ? WHERE id = ?`)
+      .run(now.toISOString(), new Date(next).toISOString(), error, new Date(failingSince).toISOString(), failures, id);
+    return this.get(id);
   }
 
   markFailureReported(id: number): void {
@@ -166,7 +188,8 @@ export class WatchRepository {
 
   /** An item whose download failed this time: tried again next run, up to `maxAttempts` in all. */
   retryItem(url: string, detail: string, maxAttempts: number): 'pending' | 'failed' {
-    const row = this.db.prepare('UPDATE watch_items SET attempts = attempts + 1, detail = ? WHERE url = ? RETURNING attempts').get(detail, url) as { attempts: number };
+    const row = this.db.prepare('UPDATE watch_items SET attempts = attempts + 1, detail = ? WHERE url = ? RETURNING attempts').get(detail, url) as { attempts: number } | undefined;
+    if (!row) return 'failed';
     if (row.attempts < maxAttempts) return 'pending';
     this.finishItem(url, 'failed', null, detail);
     return 'failed';

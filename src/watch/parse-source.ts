@@ -14,7 +14,7 @@ export interface ParsedSource {
   title: string | null;
   /** Items with http(s) links, in the source's order. */
   items: SourceItem[];
-  /** A sitemap index: the sitemaps it lists. */
+  /** A sitemap index: the sitemaps it lists, newest first. */
   sitemaps: string[];
   /** Links that were not http(s) (javascript:, mailto:, ftp: …) or not URLs at all: never followed. */
   ignoredLinks: number;
@@ -65,12 +65,18 @@ function parseSitemap(text: string, url: string, root: 'urlset' | 'sitemapindex'
     if (link) links.push({ url: link, entry });
     else ignoredLinks++;
   }
-  if (root === 'sitemapindex') return { kind: 'sitemapindex', title: null, items: [], sitemaps: links.map((l) => l.url), ignoredLinks };
+  if (root === 'sitemapindex') return { kind: 'sitemapindex', title: null, items: [], sitemaps: newestFirst(links).map((l) => l.url), ignoredLinks };
   const items = links.map(({ url: link, entry }) => {
     const news = entry.news as Record<string, unknown> | undefined;
     return { url: link, title: textOrNull(news?.title), summary: null, published: textOrNull(news?.publication_date ?? entry.lastmod) };
   });
   return { kind: 'sitemap', title: null, items, sitemaps: [], ignoredLinks };
+}
+
+/** Sitemaps by their `lastmod`, newest first; without dates, the last listed first (indexes grow at the end). */
+function newestFirst<T extends { entry: Record<string, unknown> }>(links: T[]): T[] {
+  const dated = links.map((link, i) => ({ link, i, at: Date.parse(textOrNull(link.entry.lastmod) ?? '') }));
+  return dated.sort((a, b) => (Number.isNaN(a.at) || Number.isNaN(b.at) ? b.i - a.i : b.at - a.at || b.i - a.i)).map((d) => d.link);
 }
 
 function rootElement(head: string): string | null {

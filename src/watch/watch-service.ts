@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { AppError, describeError } from '../errors.js';
+import { AppError, describeError, type AppErrorCode } from '../errors.js';
 import { fetchUrl } from '../ingest/fetch-url.js';
 import type { IngestPipeline } from '../ingest/pipeline.js';
 import { prepareArticle } from '../ingest/prepare.js';
@@ -31,13 +31,15 @@ export interface SourceCheck {
   error?: string;
 }
 
-/** Told once when a source has failed for a day (the bot tells the admins). */
-export type FailureReporter = (watch: Watch) => Promise<void>;
+/** Told once when a source has failed for a day (the bot tells the admins); true when someone was told. */
+export type FailureReporter = (watch: Watch) => Promise<boolean>;
 
 const FAILING_REPORT_AFTER_MS = 24 * 60 * 60 * 1000;
 const ITEM_ATTEMPTS = 3;
 /** Failures that may pass: the network, a time-out, a server error. Anything else is the item's own. */
 const TRANSIENT = new Set(['URL_NETWORK', 'URL_TIMEOUT', 'URL_HTTP_STATUS']);
+/** Failures of this machine, not of the item. */
+const OURS = new Set(['EMBEDDINGS_FAILED', 'STORE_UNWRITABLE', 'STORE_CORRUPT', 'UNEXPECTED']);
 
 /**
  * Checks watched feeds and sitemaps and ingests their new items through the ingest pipeline.
@@ -76,7 +78,14 @@ export class WatchService {
   private async runChecks(options: { all?: boolean; maxItems?: number }): Promise<SourceCheck[]> {
     const watches = options.all ? this.store.watches.all() : this.store.watches.due(this.now());
     const checks: SourceCheck[] = [];
-    for (const watch of watches) checks.push(await this.check(watch, options.maxItems ?? this.settings.maxItemsPerRun));
+    for (const watch of watches) {
+      try {
+        checks.push(await this.check(watch, options.maxItems ?? this.settings.maxItemsPerRun));
+      } catch (error) {
+        // A store error, a source removed mid-check: this one stops, the others go on.
+        this.logger.error({ id: watch.id, err: describeError(error) }, 'watch check failed');
+      }
+    }
     const busy = checks.filter((c) => c.newItems || c.ingested.length || c.failed.length || c.error);
     if (busy.length > 0) this.logger.info({ checks: busy.map(({ id, status, newItems, ingested, failed, error }) => ({ id, status, newItems, ingested: ingested.length, failed: failed.length, error })) }, 'watch run');
     return checks;
@@ -94,9 +103,11 @@ export class WatchService {
         // The index may stay the same while its sitemaps change: each is asked for with its own validators.
         const listed = parsed ? parsed.sitemaps : Object.keys(watch.sitemaps);
         const { items, sitemaps } = await this.itemsOfSitemaps(listed, watch.sitemaps, check);
-        check.newItems = this.store.watches.recordCheck(watch.id, validators, parsed?.kind ?? null, null, items, sitemaps);
+        const [fresh, backlog] = this.splitBacklog(watch, items, maxItems);
+        check.newItems = this.store.watches.recordCheck(watch.id, validators, parsed?.kind ?? null, null, fresh, sitemaps, backlog);
       } else {
-        check.newItems = this.store.watches.recordCheck(watch.id, validators, parsed?.kind ?? null, parsed?.title ?? null, parsed?.items ?? []);
+        const [fresh, backlog] = this.splitBacklog(watch, parsed?.items ?? [], maxItems);
+        check.newItems = this.store.watches.recordCheck(watch.id, validators, parsed?.kind ?? null, parsed?.title ?? null, fresh, null, backlog);
       }
     } catch (error) {
       check.status = 'failed';
@@ -107,6 +118,17 @@ export class WatchService {
     await this.ingestPending(watch, maxItems, check);
     check.pending = this.store.watches.countPending(watch.id);
     return check;
+  }
+
+  /**
+   * The first check of a source: its newest items (as many as one run takes) are news, the rest
+   * — a sitemap's years of pages — is what it held before it was watched, remembered unread.
+   */
+  private splitBacklog(watch: Watch, items: SourceItem[], maxItems: number): [SourceItem[], SourceItem[]] {
+    if (watch.lastCheckedAt !== null || items.length <= maxItems) return [items, []];
+    const dated = items.every((item) => item.published && !Number.isNaN(Date.parse(item.published)));
+    const newest = dated ? [...items].sort((a, b) => Date.parse(b.published!) - Date.parse(a.published!)) : items;
+    return [newest.slice(0, maxItems), newest.slice(maxItems)];
   }
 
   private async itemsOfSitemaps(listed: string[], known: Watch['sitemaps'], check: SourceCheck): Promise<{ items: SourceItem[]; sitemaps: Watch['sitemaps'] }> {
@@ -133,15 +155,19 @@ export class WatchService {
 
   private async noteFailure(watch: Watch, message: string): Promise<void> {
     const failing = this.store.watches.recordFailure(watch.id, message);
-    const since = Date.parse(failing.failingSince ?? '');
-    if (failing.failureReported || this.now().getTime() - since < FAILING_REPORT_AFTER_MS) return;
-    this.store.watches.markFailureReported(watch.id);
-    await this.reportFailure?.(failing).catch((error: unknown) => this.logger.warn({ err: describeError(error) }, 'watch failure not reported'));
+    if (!failing || failing.failureReported || !this.reportFailure) return; // a CLI run tells no one: the bot will
+    if (this.now().getTime() - Date.parse(failing.failingSince ?? '') < FAILING_REPORT_AFTER_MS) return;
+    const told = await this.reportFailure(failing).catch((error: unknown) => {
+      this.logger.warn({ err: describeError(error) }, 'watch failure not reported');
+      return false;
+    });
+    if (told) this.store.watches.markFailureReported(watch.id);
   }
 
   private async ingestPending(watch: Watch, maxItems: number, check: SourceCheck): Promise<void> {
     try {
       for (const item of this.store.watches.pendingItems(watch.id, maxItems)) {
+        if (!this.store.watches.get(watch.id)) break; // removed by /unwatch meanwhile
         const outcome = await this.ingestItem(watch, item);
         if (outcome.status === 'ingested') check.ingested.push(outcome.title);
         else if (outcome.status === 'skipped') check.skipped++;
@@ -149,7 +175,7 @@ export class WatchService {
       }
     } finally {
       // Once per source, not per item: a large index takes a while to write.
-      if (check.ingested.length > 0) this.store.vectors.index.save();
+      if (check.ingested.length > 0) this.store.vectorSync.save();
     }
   }
 
@@ -170,12 +196,15 @@ export class WatchService {
       }
       const summary = await this.ingest.ingestDocuments([document], { deferIndexSave: true });
       const result = summary.results[0];
-      if (!result) throw new AppError('INPUT_INVALID', summary.failures[0]?.message ?? `${item.url}: không nạp được`);
+      const failure = summary.failures[0];
+      if (!result) throw new AppError((failure?.code ?? 'INPUT_INVALID') as AppErrorCode, failure?.message ?? `${item.url}: không nạp được`);
       watches.finishItem(item.url, 'ingested', result.articleId, result.outcome);
       return { status: 'ingested', title: result.title, detail: '' };
     } catch (error) {
       const message = error instanceof AppError ? error.message : `${item.url}: ${describeError(error)}`;
-      if (error instanceof AppError && TRANSIENT.has(error.code)) {
+      // Our side failed (embeddings, the store): the item waits for the next run, no attempt counted.
+      if (!(error instanceof AppError) || OURS.has(error.code)) return { status: 'pending', title: item.url, detail: message };
+      if (TRANSIENT.has(error.code)) {
         return { status: watches.retryItem(item.url, message, ITEM_ATTEMPTS), title: item.url, detail: message };
       }
       watches.finishItem(item.url, 'failed', null, message);

@@ -77,14 +77,51 @@ describe('watched feeds and sitemaps', () => {
   });
 
   it('keeps to its own words, caps the items of one run and does the rest the next', async () => {
-    server.xml('/b/rss.xml', () => rss([11, 12, 13, 14, 15].map((n) => ({ n })), server.base));
+    let items = [11];
+    server.xml('/b/rss.xml', () => rss(items.map((n) => ({ n })), server.base));
     await registerWatch(app.store, service, `${server.base}/b/rss.xml`, ['Kế hoạch số 112-KH/TU, kế hoạch số 114-KH/TU'], 60);
-    const [first] = await service.run({ all: true, maxItems: 3 });
-    expect(first).toMatchObject({ newItems: 5, pending: 2, skipped: 2 });
-    expect(first!.ingested).toEqual(['Tỉnh ủy triển khai Kế hoạch số 112-KH/TU']);
+    expect((await service.run({ all: true, maxItems: 3 }))[0]).toMatchObject({ newItems: 1, skipped: 1, ingested: [] });
+    items = [15, 14, 13, 12, 11];
     const [second] = await service.run({ all: true, maxItems: 3 });
-    expect(second).toMatchObject({ status: 'not modified', newItems: 0, pending: 0, skipped: 1 });
-    expect(second!.ingested).toEqual(['Tỉnh ủy triển khai Kế hoạch số 114-KH/TU']);
+    // 15, 14, 13 in this run (13 and 15 have none of the words), 12 waits for the next.
+    expect(second).toMatchObject({ newItems: 4, pending: 1, skipped: 2, ingested: ['Tỉnh ủy triển khai Kế hoạch số 114-KH/TU'] });
+    const [third] = await service.run({ maxItems: 3 }); // due again at once: an item is still waiting
+    expect(third).toMatchObject({ status: 'not modified', newItems: 0, pending: 0, ingested: ['Tỉnh ủy triển khai Kế hoạch số 112-KH/TU'] });
+    expect(sourcesStored()).toEqual([`${server.base}/bai/12.html`, `${server.base}/bai/14.html`]);
+  });
+
+  it('on its first check takes a source\'s newest items and remembers the older ones unread', async () => {
+    server.xml('/g/sitemap.xml', () => sitemap([21, 22, 23, 24, 25], server.base));
+    await registerWatch(app.store, service, `${server.base}/g/sitemap.xml`, [], 60);
+    const fetched = pageFetches().length;
+    const [first] = await service.run({ all: true, maxItems: 2 });
+    expect(first).toMatchObject({ newItems: 2, pending: 0 });
+    expect(first!.ingested).toHaveLength(2);
+    expect(pageFetches().length - fetched).toBe(2);
+    expect(app.store.watches.items(first!.id).map((i) => [i.url.replace(server.base, ''), i.status, i.detail])).toEqual([
+      ['/bai/21.html', 'ingested', 'added'],
+      ['/bai/22.html', 'ingested', 'added'],
+      ['/bai/23.html', 'skipped', 'có trước khi theo dõi'],
+      ['/bai/24.html', 'skipped', 'có trước khi theo dõi'],
+      ['/bai/25.html', 'skipped', 'có trước khi theo dõi'],
+    ]);
+  });
+
+  it('a source removed while it is being checked stops only itself', async () => {
+    let release: () => void = () => {};
+    server.routes.set('/h/slow.xml', (_q, r) => {
+      release = () => r.writeHead(200, { 'content-type': 'application/xml' }).end(rss([{ n: 26 }], server.base));
+    });
+    server.xml('/h/other.xml', () => rss([{ n: 27 }], server.base));
+    app.store.watches.add(`${server.base}/h/slow.xml`, ['kế hoạch'], 60, 'rss', null);
+    app.store.watches.add(`${server.base}/h/other.xml`, ['kế hoạch'], 60, 'rss', null);
+    const run = service.run({ all: true });
+    await expect.poll(() => server.count('/h/slow.xml')).toBe(1);
+    app.store.watches.remove(1);
+    release();
+    const checks = await run;
+    expect(checks.find((c) => c.id === 2)).toMatchObject({ status: 'checked', newItems: 1 });
+    expect(sourcesStored()).toEqual([`${server.base}/bai/27.html`]);
   });
 
   it('refuses bad sources with a clear message and stores nothing', async () => {
@@ -137,7 +174,10 @@ describe('watched feeds and sitemaps', () => {
     const told: string[] = [];
     app.close();
     app = await createTestApp(path.join(dir.path, 'store'), { FETCH_TIMEOUT_MS: '800' }, { now: () => clock });
-    service = createWatchService(app, async (watch) => void told.push(`${watch.id}: ${watch.lastError}`));
+    service = createWatchService(app, async (watch) => {
+      told.push(`${watch.id}: ${watch.lastError}`);
+      return true;
+    });
     let broken = false;
     server.routes.set('/e/rss.xml', (_q, r) => (broken ? r.writeHead(500).end() : r.writeHead(200, { 'content-type': 'application/xml' }).end(rss([{ n: 17 }], server.base))));
     let items = [18];
