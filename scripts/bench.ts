@@ -3,6 +3,7 @@
  * questions, at growing sizes. Each pipeline runs in its own child process (clean peak RSS).
  *
  *   npm run bench [-- --quick] [--json] [--sizes 1000,10000,100000]
+ *   npm run bench -- --chat [--questions 40]
  *
  * The two pipelines run at the same time in two child processes (the machine has two cores).
  * First, answer accuracy on the real-article dev set (../shared/dev/real) for both.
@@ -245,6 +246,10 @@ async function child(pipeline: string, articles: number): Promise<void> {
 
 async function parent(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--chat')) {
+    await import('./chat-latency.js'); // the time the bot adds in the chat, through the emulator
+    return;
+  }
   const json = args.includes('--json');
   const sizesArg = args[args.indexOf('--sizes') + 1];
   const chunkSizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : args.includes('--quick') ? [1000] : [1000, 10_000, 100_000];

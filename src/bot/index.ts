@@ -42,7 +42,11 @@ export function createBot(token: string, app: App, options: BotOptions = {}): Bo
   watchesByBot.set(bot, deps.watches);
 
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  if (options.throttle !== false) bot.api.config.use(apiThrottler(options.throttle));
+  if (options.throttle !== false) {
+    // "typing…" takes no slot of the per-chat queue: the answer right behind it would wait a second.
+    const throttled = apiThrottler(options.throttle);
+    bot.api.config.use((prev, method, payload, signal) => (method === 'sendChatAction' ? prev(method, payload, signal) : throttled(prev, method, payload, signal)));
+  }
 
   bot.catch((error: BotError<Context>) => {
     const cause = error.error;

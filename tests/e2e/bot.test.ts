@@ -193,8 +193,27 @@ describe('resilience', () => {
     expect(h.proxy.callsTo('sendMessage').length - attemptsBefore).toBeGreaterThanOrEqual(2);
   });
 
-  it('answers even though the emulator refuses "typing…" and the command menu', () => {
-    expect(h.proxy.callsTo('sendChatAction').length).toBeGreaterThan(0);
+  it('shows "typing…" only when an answer takes a while, and answers even though the emulator refuses it', async () => {
+    const typingIn = (chatId: number) => h.proxy.callsTo('sendChatAction').filter((c) => Number(c.body.chat_id) === chatId).length;
+    const quick = user();
+    await quick.say('Ai trình bày kế hoạch thực hiện Nghị quyết 28?');
+    await quick.replies();
+    expect(typingIn(quick.chatId)).toBe(0);
+
+    const ask = h.app.answers.ask.bind(h.app.answers);
+    h.app.answers.ask = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return ask(...args);
+    };
+    try {
+      const slow = user();
+      await slow.say('Ai trình bày kế hoạch thực hiện Nghị quyết 28?');
+      const [reply] = await slow.replies();
+      expect(reply!.text).toContain('Vũ Đức Bảo');
+      expect(typingIn(slow.chatId)).toBe(1);
+    } finally {
+      h.app.answers.ask = ask;
+    }
     expect(h.proxy.callsTo('setMyCommands').length).toBeGreaterThan(0);
   });
 

@@ -16,12 +16,21 @@ export function answerKeyboard(answer: Answer): InlineKeyboard {
   return keyboard;
 }
 
-/** Shows "typing…" until `stop` is called; a failing chat action never stops the answer. */
+/** An answer ready sooner than this needs no "typing…": sending it would only delay the answer. */
+const TYPING_AFTER_MS = 300;
+
+/** Shows "typing…" (from 300 ms on) until `stop` is called; a failing chat action never stops the answer. */
 function keepTyping(ctx: Context, deps: BotDeps): () => void {
   const send = () => ctx.replyWithChatAction('typing').catch((error) => deps.app.logger.debug({ err: String(error) }, 'chat action failed'));
-  void send();
-  const timer = setInterval(send, 4500);
-  return () => clearInterval(timer);
+  let timer: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    void send();
+    timer = setInterval(send, 4500);
+  }, TYPING_AFTER_MS);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 /**
