@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback, type Bot, type Context } from 'grammy';
+import type { Bot, Context } from 'grammy';
 import type { App } from '../app.js';
 import { DigestService } from '../digest/service.js';
 import { telegramDigestSender } from './digest-sender.js';
 import { drainInFlight, registerCommands, watchServiceOf } from './index.js';
+import { webhookHandler } from './webhook.js';
 
 export interface RunningBot {
   /** The digest scheduler (its minute tick is `runOnce`). */
@@ -26,7 +27,8 @@ export async function startBot(bot: Bot<Context>, app: App, options: { digest?: 
   if (options.watch !== false) watches.start();
   const { webhookUrl, webhookSecret, port } = app.config.telegram;
   if (webhookUrl) {
-    const server = createServer(webhookCallback(bot, 'http', { secretToken: webhookSecret }));
+    const handle = webhookHandler(bot, app, webhookSecret!);
+    const server = createServer((request, response) => void handle(request, response));
     await new Promise<void>((resolve) => server.listen(port, resolve));
     await bot.api.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: ['message', 'callback_query', 'inline_query'] });
     app.logger.info({ port, username: bot.botInfo.username }, 'bot listening for webhook updates');

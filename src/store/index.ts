@@ -6,6 +6,7 @@ import { FactRepository } from './fact-repository.js';
 import { FeedbackRepository } from './feedback-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
 import { TraceRepository } from './trace-repository.js';
+import { UpdateRepository } from './update-repository.js';
 import { VectorIndex } from './vector-index.js';
 import { VectorSync } from './vector-sync.js';
 import { WatchRepository } from './watch-repository.js';
@@ -20,6 +21,7 @@ export interface Store {
   feedback: FeedbackRepository;
   subscriptions: SubscriptionRepository;
   watches: WatchRepository;
+  updates: UpdateRepository;
   vectors: SqliteHnswVectorStore;
   /** Catches the vector index up with what other processes stored, and saves it safely. */
   vectorSync: VectorSync;
@@ -78,6 +80,7 @@ export async function openStore(dataDir: string, model: EmbeddingModel, now?: ()
       feedback: new FeedbackRepository(db, now),
       subscriptions: new SubscriptionRepository(db, now),
       watches: new WatchRepository(db, now),
+      updates: new UpdateRepository(db, now),
       vectors,
       vectorSync,
       openReport: report,

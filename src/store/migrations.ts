@@ -274,6 +274,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
         INSERT INTO vector_log (chunk_id, op) VALUES (old.chunk_id, 'remove');
       END;
     `),
+  // Webhook updates already taken: Telegram re-sends one it thinks was not received.
+  (db) => db.exec(`CREATE TABLE handled_updates (update_id INTEGER PRIMARY KEY, received_at TEXT NOT NULL);`),
 ];
 
 export function migrate(db: Database.Database): void {

@@ -60,4 +60,37 @@ describe('webhook mode', () => {
     expect(answer!.text).toContain('Vũ Đức Bảo');
     expect(await repliesIn(server, 8080, 2, 300)).toHaveLength(1);
   });
+
+  it('acknowledges a slow update at once and answers it once, though Telegram sends it twice', async () => {
+    const ask = app.answers.ask.bind(app.answers);
+    app.answers.ask = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // slower than Telegram waits for an LLM answer, in small
+      return ask(...args);
+    };
+    try {
+      const post = () =>
+        fetch(`http://127.0.0.1:${port}/telegram`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+          body: JSON.stringify({ ...update(3, 'Ai trình bày kế hoạch thực hiện Nghị quyết 28?'), message: { ...update(3, '').message, chat: { id: 8081, type: 'private', first_name: 'Lan' }, from: { id: 8081, is_bot: false, first_name: 'Lan' }, text: 'Ai trình bày kế hoạch thực hiện Nghị quyết 28?' } }),
+        });
+      const started = performance.now();
+      expect((await post()).status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1000); // acknowledged before the answer is ready
+      expect((await post()).status).toBe(200); // the re-send: taken, and dropped
+      const [answer] = await repliesIn(server, 8081, 1, 10_000);
+      expect(answer!.text).toContain('Vũ Đức Bảo');
+      expect(await repliesIn(server, 8081, 2, 2500)).toHaveLength(1);
+    } finally {
+      app.answers.ask = ask;
+    }
+    // Remembered in the store: a restarted (or second) process on it does not take the update again.
+    const restarted = await createTestApp(path.join(dir.path, 'store'));
+    try {
+      expect(restarted.store.updates.claim(3)).toBe(false);
+      expect(restarted.store.updates.claim(4)).toBe(true);
+    } finally {
+      restarted.close();
+    }
+  });
 });
