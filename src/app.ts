@@ -9,6 +9,7 @@ import { createChatModel } from './llm/chat-model.js';
 import { IngestPipeline, type FactRefiner, type IngestOptions, type IngestSummary } from './ingest/pipeline.js';
 import { createLogger, type Logger } from './logger.js';
 import { AnswerService } from './rag/answer-service.js';
+import { CircuitBreaker } from './rag/llm/circuit-breaker.js';
 import { LlmAnswerer } from './rag/llm/llm-answerer.js';
 import { HybridRetriever } from './rag/retrieval/hybrid-retriever.js';
 import { openStore, type Store } from './store/index.js';
@@ -67,7 +68,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     : undefined;
   const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, maxDocumentBytes: config.maxDocumentBytes, fetchTimeoutMs: config.fetchTimeoutMs, allowPrivateUrls: config.allowPrivateUrls }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
-  const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined);
+  const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined, undefined, new CircuitBreaker(now));
   return { config, logger, model, store, ingest, retriever, answers, fetch: overrides.fetch ?? fetch, now, close: () => store.close() };
 }
 

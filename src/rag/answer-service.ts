@@ -5,6 +5,7 @@ import { assembleAnswer, NOT_FOUND_TEXT, type Answer, type Claim, type Retrieved
 import { keepSupportedClaims } from './answering/claim-check.js';
 import { resolveFollowUp } from './question/follow-up.js';
 import type { HybridRetriever, RetrievedPassageMetadata } from './retrieval/hybrid-retriever.js';
+import { CircuitBreaker } from './llm/circuit-breaker.js';
 import type { LlmAnswerer } from './llm/llm-answerer.js';
 import type { Draft } from './answering/draft.js';
 import { DEFAULT_MODEL, type AnswerModel } from './answering/model.js';
@@ -36,6 +37,8 @@ export class AnswerService {
     private readonly llm?: LlmAnswerer,
     /** The offline answer model: the fitted default, or one fitted without some articles (cross-validation). */
     model: AnswerModel = DEFAULT_MODEL,
+    /** Stops asking a model that keeps failing (its clock is the app's). */
+    readonly llmBreaker: CircuitBreaker = new CircuitBreaker(() => new Date()),
   ) {
     this.offline = new OfflineAnswerer(store, model);
   }
@@ -64,13 +67,18 @@ export class AnswerService {
     let draft = offlineDraft;
     let answerer: Answer['answerer'] = 'offline';
     let fallbackReason: string | undefined;
-    if (this.llm && passages.length > 0) {
+    if (this.llm && passages.length > 0 && !this.llmBreaker.allow()) {
+      const status = this.llmBreaker.status();
+      fallbackReason = status.state === 'open' ? `LLM circuit open after ${status.failures} failures in a row; next try at ${status.retryAt.toISOString()}` : 'LLM circuit open';
+    } else if (this.llm && passages.length > 0) {
       try {
         draft = await this.llm.answer(question, passages, offlineDraft, options.onText);
         answerer = draft === offlineDraft ? 'offline' : 'llm';
+        this.llmBreaker.success();
       } catch (error) {
+        this.llmBreaker.failure();
         fallbackReason = describeError(error);
-        this.logger.warn({ err: fallbackReason }, 'LLM answer failed; offline answer returned');
+        this.logger.warn({ err: fallbackReason, circuit: this.llmBreaker.status().state }, 'LLM answer failed; offline answer returned');
       }
     }
 

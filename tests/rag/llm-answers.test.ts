@@ -109,6 +109,44 @@ describe('answers written by an LLM', () => {
     expect(logs).not.toContain(SECRET);
   }, 15_000);
 
+  it('after repeated failures answers offline at once for a minute, then tries the model again', async () => {
+    let clock = new Date('2025-03-10T01:00:00Z');
+    app.close();
+    app = await createTestApp(
+      path.join(dir.path, 'store'),
+      { OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: SECRET, CHAT_MODEL: 'stub-model', LLM_TIMEOUT_MS: '300' },
+      { now: () => clock },
+    );
+    stub.delayMs = 2000; // the server has stopped answering
+    const chatCalls = () => stub.requests.filter((r) => r.path === '/v1/chat/completions').length;
+    const question = 'Ai trình bày kế hoạch thực hiện Nghị quyết 28?';
+    for (let i = 0; i < 2; i++) expect((await app.answers.ask(question)).answerer).toBe('offline'); // two time-outs
+    const callsWhenOpened = chatCalls();
+    const started = performance.now();
+    const setAside = await app.answers.ask(question);
+    expect(performance.now() - started).toBeLessThan(250); // no time-out to wait for
+    expect(setAside).toMatchObject({ answerer: 'offline', fallbackReason: expect.stringMatching(/^LLM circuit open after 2 failures in a row; next try at 2025-03-10T01:01:00/) });
+    expect(setAside.text).toContain('Vũ Đức Bảo');
+    expect(app.store.traces.get(setAside.traceId!)?.error).toContain('LLM circuit open');
+    expect(chatCalls()).toBe(callsWhenOpened);
+
+    clock = new Date(clock.getTime() + 61_000); // a minute on: one question tries, fails, and sets it aside again
+    await app.answers.ask(question);
+    expect(chatCalls()).toBeGreaterThan(callsWhenOpened);
+    const afterTrial = chatCalls();
+    await app.answers.ask(question);
+    expect(chatCalls()).toBe(afterTrial);
+
+    stub.delayMs = 0; // the server is back: the next try after a minute answers, and the model is used again
+    stub.chat = (body) => {
+      const cited = sourceNumberIn(body, 'Vũ Đức Bảo');
+      return { toolArguments: { found: true, answer: `Đồng chí Vũ Đức Bảo trình bày Kế hoạch thực hiện Nghị quyết số 28-NQ/TƯ [${cited}].`, citations: [cited] } };
+    };
+    clock = new Date(clock.getTime() + 61_000);
+    expect((await app.answers.ask(question)).answerer).toBe('llm');
+    expect(app.answers.llmBreaker.status()).toEqual({ state: 'closed' });
+  }, 30_000);
+
   it('streams the text as it is written and checks the citations at the end', async () => {
     stub.chat = (body) => {
       const n = sourceNumberIn(body, 'Vũ Đức Bảo');

@@ -41,6 +41,16 @@ async function downloadFile(ctx: Context, deps: BotDeps, fileId: string): Promis
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** The model's state: off, answering, or set aside after failures (answers offline until the next try). */
+function llmStatusLine(deps: BotDeps): string {
+  const { config, answers } = deps.app;
+  if (!config.llmEnabled) return 'LLM: tắt (trả lời offline)';
+  const status = answers.llmBreaker.status();
+  if (status.state === 'closed') return `LLM: đang dùng (${escapeHtml(config.openai.chatModel)})`;
+  const at = (d: Date) => d.toLocaleTimeString('vi-VN', { timeZone: config.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `LLM: tạm ngắt sau ${status.failures} lỗi liền (từ ${at(status.since)}), trả lời offline; thử lại lúc ${at(status.retryAt)}`;
+}
+
 /** /ingest, uploads, /delete, /reindex, /stats: admins only; anyone else is refused and nothing changes. */
 export function adminFeature(deps: BotDeps): Composer<Context> {
   const feature = new Composer<Context>();
@@ -131,6 +141,7 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
         `Lần nạp gần nhất: ${last || 'chưa có'}`,
         `Câu trả lời: ${answers.answers} · từ chối ${(answers.refusalRate * 100).toFixed(0)}% · p50 ${answers.p50Ms} ms · p95 ${answers.p95Ms} ms`,
         `Góp ý: 👍 ${votes.up} · 👎 ${votes.down}`,
+        llmStatusLine(deps),
       ];
       if (down) lines.push(`👎 gần nhất: “${escapeHtml(down.question)}” (${escapeHtml(down.reason ?? 'chưa nêu lý do')}, trace #${down.traceId})`);
       await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
