@@ -75,7 +75,7 @@ async function runOurs(articleCount: number): Promise<RunResult> {
     const ingestSeconds = (performance.now() - started) / 1000;
     const rss = peakRss();
     const chunks = app.store.articles.counts().chunks;
-    const presenters = app.store.facts.presenterNames();
+    const presenters = app.store.facts.presenterIndex(); // what the answer service passes: a cached map
     const answerable = questions.filter((q) => q.type !== 'unanswerable');
 
     const timeRetrieval = async (retriever: HybridRetriever) => {

@@ -152,7 +152,11 @@ export class FactRepository {
   presentationsByPerson(name: string): StoredPresentation[] {
     const words = foldForMatch(name).split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
-    return this.presentations(`WHERE ${words.map(() => "(' ' || f.presenter_folded || ' ') LIKE ?").join(' AND ')}`, words.map((w) => `% ${w} %`));
+    // The names holding every word, found among the distinct names in memory, then read by the
+    // index: a LIKE over every presentation took 85 ms at 100k chunks.
+    const names = [...this.presenterIndex().keys()].filter((folded) => words.every((word) => ` ${folded} `.includes(` ${word} `)));
+    if (names.length === 0) return [];
+    return this.presentations(`WHERE f.presenter_folded IN (${names.map(() => '?').join(',')})`, names);
   }
 
   /** Presentations of a document, or of plans implementing a resolution ("NQ 28", "28-NQ/TW"). */
