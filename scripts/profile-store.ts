@@ -9,7 +9,8 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/index.js';
 import { analyzeQuestion } from '../src/rag/question/analyze.js';
 import { HybridRetriever } from '../src/rag/retrieval/hybrid-retriever.js';
-import { percentile } from '../src/evaluation/scoring.js';
+import { normalizeForScoring, percentile, scoreItem } from '../src/evaluation/scoring.js';
+import type { Answer } from '../src/rag/answer.js';
 import { generateCorpus } from './corpus.js';
 import { generateQa } from './generate-qa.js';
 
@@ -26,19 +27,34 @@ if (fresh) {
 }
 const questions = generateQa(corpus, 240, 7);
 const presenters = app.store.facts.presenterIndex(); // what the answer service passes: a cached map
-const time = async (name: string, run: (q: string) => Promise<unknown>) => {
+const holds = (text: string, needles: string[]) => needles.every((needle) => normalizeForScoring(text).includes(normalizeForScoring(needle)));
+const time = async (name: string, run: (q: string) => Promise<unknown>, hit?: (result: unknown, q: (typeof questions)[number]) => boolean) => {
   const latencies: number[] = [];
+  let hits = 0;
   for (const q of questions) {
     const t = performance.now();
-    await run(q.question);
+    const result = await run(q.question);
     latencies.push(performance.now() - t);
+    if (hit?.(result, q)) hits++;
   }
-  console.log(`${name.padEnd(12)} p50 ${percentile(latencies, 0.5).toFixed(1)} ms · p95 ${percentile(latencies, 0.95).toFixed(1)} ms`);
+  const recall = hit ? ` · recall@5 ${((hits / questions.filter((q) => q.type !== 'unanswerable').length) * 100).toFixed(1)}%` : '';
+  console.log(`${name.padEnd(12)} p50 ${percentile(latencies, 0.5).toFixed(1)} ms · p95 ${percentile(latencies, 0.95).toFixed(1)} ms${recall}`);
 };
+type Passages = Awaited<ReturnType<HybridRetriever['retrieve']>>;
 for (const channels of [['text'], ['vector'], ['facts'], ['text', 'vector', 'facts']] as const) {
   const retriever = new HybridRetriever(app.store, { channels: [...channels] });
-  await time(channels.join('+'), (q) => retriever.retrieve(analyzeQuestion(q, presenters), 5));
+  await time(
+    channels.join('+'),
+    (q) => retriever.retrieve(analyzeQuestion(q, presenters), 5),
+    (result, q) => q.type !== 'unanswerable' && (result as Passages).some((p) => p.metadata.source === q.source && holds(p.pageContent, q.must_include)),
+  );
 }
 await time('analyze', async (q) => analyzeQuestion(q, presenters));
-await time('answer', (q) => app.answers.ask(q));
+let passed = 0;
+await time('answer', async (q) => {
+  const answer: Answer = await app.answers.ask(q);
+  const item = questions.find((x) => x.question === q)!;
+  if (scoreItem({ ...item, also_sources: [] }, answer).passed) passed++;
+});
+console.log(`answers right: ${((passed / questions.length) * 100).toFixed(1)}%`);
 app.close();

@@ -24,7 +24,8 @@ export function toFtsQuery(text: string, frequency?: TermFrequency): string {
     // keep the rarest words.
     const rarest = [...chosen].sort((a, b) => frequency.of(a) - frequency.of(b));
     const kept = rarest.filter((word) => frequency.of(word) <= frequency.total * MAX_SHARE).slice(0, MAX_WORDS);
-    chosen = kept.length > 0 ? kept : rarest.slice(0, 3);
+    // Nothing rare: the single rarest word. Three common ones cost 35 ms at 100k chunks and found no more answers.
+    chosen = kept.length > 0 ? kept : rarest.slice(0, 1);
     const keptSet = new Set(chosen);
     // A phrase walks the posting lists of both its words: only pairs of rare words stay cheap.
     phrases = phrases.filter((phrase) => phrase.split(' ').every((word) => keptSet.has(word) || frequency.of(word) <= frequency.total * MAX_SHARE)).slice(0, MAX_PHRASES);
@@ -40,7 +41,11 @@ export interface TermFrequency {
 
 /** Below this many chunks every word is cheap to match: nothing is pruned. */
 const MIN_CHUNKS_TO_PRUNE = 500;
-/** Words in more than this share of chunks are left out of the full-text query. */
-const MAX_SHARE = 0.2;
+/**
+ * Words in more than this share of chunks are left out of the full-text query: at 100k chunks
+ * 0.05 against 0.2 took hybrid retrieval p95 from 34 to 14 ms with the same answers (87.1% of
+ * the bench's questions), recall@5 91 → 86% (the vector and facts channels find the rest).
+ */
+const MAX_SHARE = 0.05;
 const MAX_WORDS = 12;
 const MAX_PHRASES = 8;
