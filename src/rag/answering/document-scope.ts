@@ -4,6 +4,9 @@ import type { Candidate } from '../candidates/collect.js';
 
 const mentionsOf = memoizedByText(findDocumentMentions, 200);
 
+/** Documents that carry others out (plans, programmes, projects, guidance), as against what they carry out. */
+const PLAN_KINDS = new Set(['KH', 'CTR', 'DA', 'HD']);
+
 function kindOf(query: DocumentQuery): string | undefined {
   return query.symbol ?? (query.canonicalId ? symbolKind(query.canonicalId) : undefined);
 }
@@ -20,7 +23,11 @@ export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQue
   if (kinds.length === 0) return false;
   const mentions = mentionsOf(candidate.article.text);
   const named = (id: string) => asked.some((query) => matchesDocumentQuery(id, query));
-  if (mentions.some((m) => m.start >= candidate.start && m.start < candidate.end && named(m.canonicalId))) return false;
+  const inSentence = mentions.filter((m) => m.start >= candidate.start && m.start < candidate.end);
+  if (inSentence.some((m) => named(m.canonicalId))) return false;
+  // "… ký ban hành Kế hoạch số 203/KH-UBND …" is about that plan, not about Chương trình 12-CTr/TU asked about.
+  const planAsked = kinds.some((kind) => PLAN_KINDS.has(kind));
+  if (planAsked && inSentence.some((m) => PLAN_KINDS.has(symbolKind(m.canonicalId) ?? ''))) return true;
   // An official document's header and signature speak of that document, and of what its title says it carries out.
   if ((candidate.headerOf ?? []).length > 0) {
     return !candidate.headerOf!.some(named) && !mentionsOf(candidate.article.title).some((m) => named(m.canonicalId));
