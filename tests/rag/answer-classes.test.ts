@@ -53,6 +53,7 @@ const TWO_PLANS = [
   'Phó Chủ tịch UBND tỉnh Lâm Hải Giang vừa ký ban hành Kế hoạch số 51/KH-UBND triển khai Nghị quyết số 66-NQ/TW của Bộ Chính trị về đổi mới công tác xây dựng và thi hành pháp luật. Kế hoạch giao Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật, hoàn thành trong quý III/2025.',
   'Cùng ngày, Phó Chủ tịch UBND tỉnh Đào Minh Tâm ký ban hành Kế hoạch số 52/KH-UBND thực hiện Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân. Kế hoạch giao Sở Tài chính tổng hợp, báo cáo UBND tỉnh trước ngày 10/12 hằng năm.',
   'Năm 2024, thu ngân sách nhà nước trên địa bàn tỉnh đạt 15.200 tỷ đồng, vượt 6% dự toán; giải ngân vốn đầu tư công đạt 61,5% kế hoạch vốn giao.',
+  'Trước đó, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 14-CTr/TU thực hiện Nghị quyết số 66-NQ/TW.',
 ].join('\n');
 
 let dir: ReturnType<typeof tempDir>;
@@ -126,8 +127,14 @@ describe('answers of each class of question', () => {
     expect((await ask('Thu ngân sách nhà nước của tỉnh Bình Định năm 2025 là bao nhiêu tỷ đồng?')).found).toBe(false);
   });
 
-  it('gives a share asked "bao nhiêu phần trăm" as the source writes it', async () => {
+  it('gives a share asked "bao nhiêu phần trăm" as the source writes it, and not a share of something else', async () => {
     expect((await ask('Năm 2024, Bình Định giải ngân vốn đầu tư công được bao nhiêu phần trăm?')).text).toContain('61,5%');
+    expect((await ask('Năm 2024, bao nhiêu phần trăm dự án đầu tư công của Bình Định hoàn thành đúng hạn?')).found).toBe(false);
+  });
+
+  it('declines who signed a programme when the sentence is about the signing of another plan', async () => {
+    expect((await ask('Ai ký Kế hoạch số 52/KH-UBND?')).text).toContain('Đào Minh Tâm');
+    expect((await ask('Ai ký Chương trình hành động số 14-CTr/TU của Tỉnh ủy Bình Định?')).found).toBe(false);
   });
 
   it('names whoever holds the title asked about, not a deputy, and declines when no one in the sources holds it', async () => {

@@ -12,6 +12,7 @@ import { isFigureOf } from '../candidates/text-measures.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
 import { showsAct, withFamilies, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
+import { shareSubjectOf } from '../question/share-subject.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { composeClaims } from './compose.js';
 import { declined, type DecisionEntry, type Draft } from './draft.js';
@@ -143,6 +144,10 @@ export class OfflineAnswerer {
     // "Bao nhiêu tỷ đồng?" is not answered by "4 nội dung": a figure of what the question counts, or nothing.
     const nouns = [question.countNoun, ...question.parts.map((p) => p.countNoun)].filter((n): n is string => Boolean(n));
     if (primary === 'number' && nouns.length > 0 && !chosen.some((c) => nouns.some((noun) => countsOf(c, noun)))) return `the evidence holds no figure of ${nouns[0]}`;
+    // "… bao nhiêu phần trăm đại biểu tán thành?" is not answered by a growth target of "8%".
+    // Its head noun ("đại biểu", "dự án") must be there: a share of the budget is no share of projects.
+    const shareHead = (primary === 'number' ? shareSubjectOf(question.text) : []).slice(0, 2).join(' ');
+    if (shareHead && !chosen.some((c) => ` ${foldedWordsOf(c.text).join(' ')} `.includes(` ${shareHead} `))) return `the evidence gives a share of something else than ${shareHead}`;
     // "Chủ tịch UBND tỉnh là ai?" asks for whoever holds that title: not their deputy, nor someone signing for them.
     const holds = (c: Candidate) => spansAnswering('person', c, question).some((span) => askedTitleCount(question, c.text, span) > 0);
     if (primary === 'person' && question.acts.length === 0 && question.titles.length > 0 && !chosen.some(holds)) return `no one in the evidence holds the title asked about (${question.titles[0]})`;
