@@ -13,6 +13,8 @@ export const TITLE_HEADS = [
   'Thượng tướng', 'Trung tướng', 'Thiếu tướng', 'Đại tướng', 'Đại tá', 'Thượng tá', 'Trung tá', 'Người phát ngôn', 'Quyền',
   'Chính ủy', 'Chính trị viên', 'Tư lệnh', 'Chuyên viên', 'GS', 'PGS', 'TS', 'ThS', 'Nguyên', 'Trưởng đoàn', 'Chỉ huy trưởng',
 ];
+/** Heads that make a title only with what follows them ("Tổng Bí thư", "Quyền Chủ tịch", "Nguyên Bộ trưởng"), folded. */
+const PREFIX_HEADS = new Set(['tong', 'quyen', 'nguyen', 'pho', 'chanh', 'truong']);
 const HEAD = new RegExp(`^(?:${TITLE_HEADS.join('|')})(?![\\p{L}])`, 'u');
 
 /** Lower-case words that belong to a title ("Ủy viên Ban Thường vụ", "Chủ tịch UBND thành phố", "Bí thư Đảng ủy khối"). */
@@ -87,7 +89,10 @@ export function titlePhrasesIn(text: string): string[] {
   for (const match of normalized.matchAll(heads)) {
     const end = match.index! + titleEnd(normalized.slice(match.index!));
     if (nameAtStart(normalized.slice(end)) || personNamesIn(match[0]).length > 0) continue;
-    phrases.push(foldForMatch(normalized.slice(match.index!, end)).split(' ').slice(0, 4).join(' '));
+    const phrase = foldForMatch(normalized.slice(match.index!, end)).split(' ').slice(0, 4).join(' ');
+    // "Tổng", "Quyền", "Nguyên" alone are no title: "tổng kết", "quyền lợi", "nguyên nhân".
+    if (PREFIX_HEADS.has(phrase)) continue;
+    phrases.push(phrase);
   }
   return phrases;
 }

@@ -29,5 +29,8 @@ describe('titles beside a name', () => {
   it('finds the titles a question asks about, not those that describe a person it names', () => {
     expect(titlePhrasesIn('Bí thư Thành ủy Hà Nội dự buổi làm việc là ai?')).toEqual(['bi thu thanh uy']);
     expect(titlePhrasesIn('Tại buổi làm việc của Thủ tướng Phạm Minh Chính, ai báo cáo?')).toEqual([]);
+    // A head that needs what follows it is no title alone: "tổng kết" asks for no "Tổng …".
+    expect(titlePhrasesIn('Ai báo cáo tại hội nghị tổng kết, sơ kết quý I?')).toEqual([]);
+    expect(titlePhrasesIn('Tổng Bí thư dự hội nghị tổng kết là ai?')).toEqual(['tong bi thu']);
   });
 });
