@@ -132,6 +132,12 @@ describe('answers of each class of question', () => {
     expect((await ask('Năm 2024, bao nhiêu phần trăm dự án đầu tư công của Bình Định hoàn thành đúng hạn?')).found).toBe(false);
   });
 
+  it('reads a resolution named by its subject as the one the articles describe so', async () => {
+    const answer = await ask('Ai ký kế hoạch thực hiện Nghị quyết về phát triển kinh tế tư nhân?');
+    expect(answer.text).toContain('Đào Minh Tâm');
+    expect(answer.text).not.toContain('Lâm Hải Giang');
+  });
+
   it('declines who signed a programme when the sentence is about the signing of another plan', async () => {
     expect((await ask('Ai ký Kế hoạch số 52/KH-UBND?')).text).toContain('Đào Minh Tâm');
     expect((await ask('Ai ký Chương trình hành động số 14-CTr/TU của Tỉnh ủy Bình Định?')).found).toBe(false);

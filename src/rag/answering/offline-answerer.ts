@@ -12,6 +12,7 @@ import { isFigureOf } from '../candidates/text-measures.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
 import { showsAct, withFamilies, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
+import { impliedDocument } from '../question/implied-document.js';
 import { shareSubjectOf } from '../question/share-subject.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { composeClaims } from './compose.js';
@@ -85,8 +86,11 @@ export class OfflineAnswerer {
     return { scored: scored.sort((a, b) => b.probability - a.probability), features };
   }
 
-  answer(question: AnalyzedQuestion, passages: Document<RetrievedPassageMetadata>[]): Draft {
+  answer(asked: AnalyzedQuestion, passages: Document<RetrievedPassageMetadata>[]): Draft {
     const { facts } = this.store;
+    // "… Nghị quyết về phát triển kinh tế tư nhân?": the document the articles describe so, as if named by number.
+    const implied = asked.documents.length === 0 ? impliedDocument(asked.text, [...new Set(passages.map((p) => p.metadata.articleId))].map((id) => this.store.articles.getArticle(id)?.text ?? '')) : null;
+    const question = implied ? { ...asked, documents: [implied] } : asked;
     // A document named by its full number ("45-NQ/TW") that no article mentions: nothing to answer from. A kind and a
     // number alone ("Nghị quyết 4") may be written otherwise ("Nghị quyết Trung ương 4"): the model weighs that.
     const numbered = question.documents.filter((q) => q.canonicalId);
@@ -180,7 +184,10 @@ export class OfflineAnswerer {
    * it leaves out. In article order, after the best.
    */
   private completing(question: AnalyzedQuestion, best: ScoredCandidate, scored: ScoredCandidate[], features: QuestionFeatures): Candidate[] {
-    const ofArticle = scored.filter((s) => s !== best && s.candidate.article.id === best.candidate.article.id);
+    // A sentence about another document than the one asked completes nothing ("Cùng ngày, … ký Kế hoạch số 52 …").
+    const ofArticle = scored.filter(
+      (s) => s !== best && s.candidate.article.id === best.candidate.article.id && !(question.documents.length > 0 && speaksOfAnotherDocument(s.candidate, question.documents)),
+    );
     const sameArticle = ofArticle.filter((s) => s.probability >= best.probability * EXTRA_RELATIVE);
     const extra: Candidate[] = [];
     // A part that counts something is answered by a figure of that ("bao nhiêu hội nghị" by "21 hội nghị", not "1 nội dung").
