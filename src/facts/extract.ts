@@ -8,7 +8,7 @@ import { ownDocumentIds, ownIssuer } from '../text/official-header.js';
 import { inferYear, writtenDates, yearReference, type DatedReference } from '../text/year-inference.js';
 
 /** Bump when extraction changes: stored articles are re-extracted on the next open. */
-export const FACTS_VERSION = 5;
+export const FACTS_VERSION = 6;
 
 export interface ArticleForFacts {
   title: string;

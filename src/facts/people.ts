@@ -1,4 +1,5 @@
-import { nameAtEnd, nameAtStart } from '../text/person-names.js';
+import { nameAtEnd, nameAtStart, personNamesIn } from '../text/person-names.js';
+import { titlesAfter } from '../text/titles.js';
 import { foldForMatch } from '../text/normalize.js';
 
 /**
@@ -176,7 +177,11 @@ export function peopleInList(text: string): Person[] {
   for (const [i, entry] of entries.entries()) {
     // The last entry may run on into the sentence: "… của đồng chí X, Bí thư Tỉnh ủy, hội nghị đã thảo luận …".
     const person = wholePerson(entry[0]) ?? (i === entries.length - 1 ? personBeforeClause(entry[0]) : null);
-    if (!person) return [];
+    if (!person) {
+      // "…; cùng các đồng chí Phó Bí thư Tỉnh ủy": a group named by title closes the list of those named.
+      if (people.length > 0 && /^\s*(?:cùng|và|với)(?![\p{L}])/u.test(entry[0])) break;
+      return [];
+    }
     people.push({ ...person, start: offset + entry.index! + person.start });
   }
   return people;
@@ -204,14 +209,21 @@ export interface NamedTitle {
  */
 export function namesByTitle(sentences: string[]): Map<string, NamedTitle | null> {
   const byTitle = new Map<string, NamedTitle | null>();
+  const hold = (title: string, name: string, index: number) => {
+    const key = foldForMatch(title);
+    const known = byTitle.get(key);
+    if (known === undefined) byTitle.set(key, { name, sentence: index });
+    else if (known !== null && known.name !== name) byTitle.set(key, null);
+  };
   sentences.forEach((sentence, index) => {
     for (const run of sentence.matchAll(/(?:[\p{Lu}][\p{Ll}]*\s+){1,4}[\p{Lu}][\p{Ll}]*/gu)) {
       const person = personAtEnd(sentence.slice(0, run.index! + run[0].length));
-      if (!person || person.titles.length === 0) continue;
-      const key = foldForMatch(person.titles.at(-1)!);
-      const known = byTitle.get(key);
-      if (known === undefined) byTitle.set(key, { name: person.name, sentence: index });
-      else if (known !== null && known.name !== person.name) byTitle.set(key, null);
+      if (person && person.titles.length > 0) hold(person.titles.at(-1)!, person.name, index);
+    }
+    // "đồng chí Phan Đình Khiêm, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, …": each title after the name.
+    for (const name of personNamesIn(sentence)) {
+      const end = sentence.indexOf(name) + name.length;
+      for (const title of titlesAfter(sentence, end).split(/,\s*/u).filter(Boolean)) hold(title, name, index);
     }
   });
   return byTitle;

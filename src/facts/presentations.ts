@@ -55,16 +55,28 @@ function bareTitle(left: string): string | null {
   return chain && chain.length > 0 ? chain.at(-1)! : null;
 }
 
+/** ", đồng chí Bí thư Tỉnh ủy " at the end of a lead clause: the title the speaker is named by, and where it starts. */
+function titleAfterComma(between: string): { title: string; start: number } | null {
+  const match = between.match(/,\s*(?:đồng chí|ông|bà)\s+([^,;:]+?)\s*$/u);
+  if (!match) return null;
+  const chain = titleChain(match[1]!);
+  return chain && chain.length === 1 && chain[0] === match[1]!.trim() ? { title: chain[0]!, start: match.index! + 1 } : null;
+}
+
 /** "Khai mạc Hội nghị, đồng chí X – titles …", "Phát biểu tại hội nghị, ông X nêu yêu cầu": the speaker after the lead clause. */
 function leadEvents(sentence: string, lead: ActMention): { found: Found[]; subjectEnd: number } | null {
   const verbs = [...[...sentence.matchAll(SPEAKS)].map((m) => m.index!), ...actsIn(sentence).map((a) => a.start)].filter((at) => at > lead.end).sort((a, b) => a - b);
   for (const at of verbs) {
     const between = sentence.slice(lead.end, at);
     const people = subjectBefore(between);
-    const object = between.slice(0, people[0]?.start ?? between.length);
-    if (people.length === 0 || !/,\s*$/u.test(object)) continue;
+    // "Phát biểu kết luận hội nghị, đồng chí Bí thư Tỉnh ủy nhấn mạnh …": the speaker by title only.
+    const titled = people.length === 0 ? titleAfterComma(between) : null;
+    const subjectStart = people[0]?.start ?? titled?.start ?? between.length;
+    const object = between.slice(0, subjectStart);
+    if ((people.length === 0 && !titled) || !/,\s*$/u.test(object)) continue;
     const document = lead.object === 'meeting' || /^\s*(?:tại|trong)\s/u.test(object) ? cleanDocument(object, true) : cleanDocument(`${lead.act} ${object.trim()}`, false);
-    const found = people.map((person) => ({ person, titleOnly: null, act: lead.act, role: lead.role, document, speech: true, before: between.slice(0, people[0]!.start) }));
+    const base = { act: lead.act, role: lead.role, document, speech: true, before: between.slice(0, subjectStart) };
+    const found: Found[] = titled ? [{ ...base, person: null, titleOnly: titled.title }] : people.map((person) => ({ ...base, person, titleOnly: null }));
     return { found, subjectEnd: lead.end + between.length };
   }
   return null;

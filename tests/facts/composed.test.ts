@@ -16,6 +16,22 @@ describe('presentation events in other shapes', () => {
     expect(p).toMatchObject({ presenter: 'Trần Văn Hiệp', titles: ['Phó Bí thư Tỉnh ủy', 'Chủ tịch UBND tỉnh Lâm Đồng'], act: 'trình bày', resolutions: ['57-NQ/TW'], documentIds: ['112-KH/TU'], eventDate: '2024-03-14' });
   });
 
+  it('reads a chair named before a group named by title, and a closing speech by the chair\'s title alone', () => {
+    const found = facts(
+      [
+        'Chủ trì hội nghị có đồng chí Hà Minh Quân, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh; cùng các đồng chí Phó Bí thư Tỉnh ủy.',
+        'Đồng chí Lý Thu Trang, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh trình bày Chương trình hành động số 18-CTr/TU thực hiện Nghị quyết số 57-NQ/TW.',
+        'Phát biểu kết luận hội nghị, đồng chí Bí thư Tỉnh ủy nhấn mạnh khoa học, công nghệ là động lực phát triển.',
+      ].join(' '),
+    ).presentations;
+    expect(found.map((p) => [p.presenter, p.act])).toEqual([
+      ['Hà Minh Quân', 'chủ trì'],
+      ['Lý Thu Trang', 'trình bày'],
+      ['Hà Minh Quân', 'phát biểu kết luận'],
+    ]);
+    expect(found[2]!.namedIn?.quote).toMatch(/^Chủ trì hội nghị có đồng chí Hà Minh Quân/);
+  });
+
   it('reads the passive "… do đồng chí X trình bày"', () => {
     const p = only(facts('Dự thảo Chương trình hành động thực hiện Nghị quyết số 29-NQ/TW do đồng chí Nguyễn Hồng Diên, Ủy viên Ban Thường vụ Tỉnh ủy, trình bày.').presentations);
     expect(p).toMatchObject({ presenter: 'Nguyễn Hồng Diên', titles: ['Ủy viên Ban Thường vụ Tỉnh ủy'], resolutions: ['29-NQ/TW'] });
