@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import { declaredHtmlCharset, decodeText } from './decode.js';
 import { documentText } from './documents/index.js';
-import { fetchFailure, guardedFetch, readCapped } from './guarded-fetch.js';
+import { fetchFailure, guardedFetch, parseHttpUrl, readCapped } from './guarded-fetch.js';
 import type { LoadedDocument, LoadLimits } from './sources.js';
 
 const TEXT_TYPES = new Map<string, LoadedDocument['format']>([
@@ -24,15 +24,7 @@ const DOCUMENT_TYPES = new Map<string, string>([
  * Content-Length changes nothing), and only text or document content types.
  */
 export async function fetchUrl(url: string, limits: LoadLimits, fetchImpl: typeof fetch = fetch): Promise<LoadedDocument> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AppError('URL_INVALID', `${url}: không phải URL hợp lệ`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new AppError('URL_INVALID', `${url}: chỉ hỗ trợ địa chỉ http:// hoặc https://`);
-  }
+  const parsed = parseHttpUrl(url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.fetchTimeoutMs);
   try {

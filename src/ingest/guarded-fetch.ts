@@ -9,6 +9,18 @@ export interface GuardedFetchOptions {
   maxRedirects?: number;
 }
 
+/** A URL a user or a feed gave: http(s) only, refused with a line naming it otherwise. */
+export function parseHttpUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError('URL_INVALID', `${url}: không phải URL hợp lệ`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new AppError('URL_INVALID', `${url}: chỉ hỗ trợ địa chỉ http:// hoặc https://`);
+  return parsed;
+}
+
 /**
  * GET that follows redirects itself, so every hop is checked: http(s) only, no private
  * address (unless allowed), no loop, at most 5 hops. Returns the final response and URL.

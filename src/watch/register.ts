@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { parseHttpUrl } from '../ingest/guarded-fetch.js';
 import type { Store } from '../store/index.js';
 import type { Watch } from '../store/watch-repository.js';
 import { DEFAULT_KEYWORDS, parseKeywords } from './keywords.js';
@@ -10,13 +11,7 @@ import type { WatchService } from './watch-service.js';
  * with its reason and nothing is stored. Words are phrases separated by commas; none → the defaults.
  */
 export async function registerWatch(store: Store, service: WatchService, url: string, keywordParts: string[], intervalMinutes: number): Promise<{ watch: Watch; items: number }> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AppError('URL_INVALID', `${url}: không phải URL hợp lệ`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new AppError('URL_INVALID', `${url}: chỉ hỗ trợ địa chỉ http:// hoặc https://`);
+  const parsed = parseHttpUrl(url);
   if (!Number.isInteger(intervalMinutes) || intervalMinutes < 5) throw new AppError('INPUT_INVALID', 'Chu kỳ kiểm tra phải là số phút nguyên, ít nhất 5');
   const source = await service.probe(parsed.href);
   const keywords = parseKeywords(keywordParts);

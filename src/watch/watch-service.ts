@@ -189,10 +189,13 @@ export class WatchService {
     }
     try {
       const document = await fetchUrl(item.url, this.limits, this.fetchImpl);
-      const article = prepareArticle(document);
-      if (!mentionsAny(`${item.title ?? ''}\n${item.summary ?? ''}`, watch.keywords) && !mentionsAny(`${article.title}\n${article.text}`, watch.keywords)) {
-        watches.finishItem(item.url, 'skipped', null, 'không có từ khóa');
-        return { status: 'skipped', title: article.title, detail: '' };
+      // The feed's title or summary usually tells; only otherwise is the page cleaned once more to read its text.
+      if (!mentionsAny(`${item.title ?? ''}\n${item.summary ?? ''}`, watch.keywords)) {
+        const article = prepareArticle(document);
+        if (!mentionsAny(`${article.title}\n${article.text}`, watch.keywords)) {
+          watches.finishItem(item.url, 'skipped', null, 'không có từ khóa');
+          return { status: 'skipped', title: article.title, detail: '' };
+        }
       }
       const summary = await this.ingest.ingestDocuments([document], { deferIndexSave: true });
       const result = summary.results[0];

@@ -89,7 +89,7 @@ export class OfflineAnswerer {
   answer(asked: AnalyzedQuestion, passages: Document<RetrievedPassageMetadata>[]): Draft {
     const { facts } = this.store;
     // "… Nghị quyết về phát triển kinh tế tư nhân?": the document the articles describe so, as if named by number.
-    const implied = asked.documents.length === 0 ? impliedDocument(asked.text, [...new Set(passages.map((p) => p.metadata.articleId))].map((id) => this.store.articles.getArticle(id)?.text ?? '')) : null;
+    const implied = asked.documents.length === 0 ? impliedDocument(asked.text, () => [...new Set(passages.map((p) => p.metadata.articleId))].map((id) => this.store.articles.getArticle(id)?.text ?? '')) : null;
     const question = implied ? { ...asked, documents: [implied] } : asked;
     // A document named by its full number ("45-NQ/TW") that no article mentions: nothing to answer from. A kind and a
     // number alone ("Nghị quyết 4") may be written otherwise ("Nghị quyết Trung ương 4"): the model weighs that.

@@ -30,8 +30,7 @@ export function taskRegister(store: Store, question: AnalyzedQuestion): Draft | 
   const words = question.language === 'en' ? [] : withoutDocumentWords(foldedWordsOf(folded.replace(TASK_QUESTION_WORDS, ' ')), question.text).filter((w) => !NOT_CONTENT.has(w));
   const fitting = rows.filter((row) => fits(row, words));
   if (fitting.length === 0) return null;
-  const withResponsible = true;
-  const claims = fitting.slice(0, 20).map((row) => ({ text: deadlineText(row, question, withResponsible), evidence: [evidenceOfFact(row)] }));
+  const claims = fitting.slice(0, 20).map((row) => ({ text: deadlineText(row, question, true), evidence: [evidenceOfFact(row)] }));
   return { found: true, claims, focus: focusOfDeadlines(fitting), probability: 1, decision: [{ strategy: 'task register', probability: 1, chosen: true, first: claims[0]!.text.slice(0, 100) }] };
 }
 

@@ -27,11 +27,11 @@ function askedTopic(question: string): { kind: string; topic: string } | null {
  * the articles describe with those words ("Nghị quyết số 68-NQ/TW … về phát triển kinh tế tư
  * nhân"). Null when none or several do.
  */
-export function impliedDocument(question: string, articleTexts: string[]): DocumentQuery | null {
+export function impliedDocument(question: string, articleTexts: () => string[]): DocumentQuery | null {
   const asked = askedTopic(question);
-  if (!asked) return null;
+  if (!asked) return null; // most questions: no article is read
   const ids = new Set<string>();
-  for (const text of articleTexts) {
+  for (const text of articleTexts()) {
     const mentions = findDocumentMentions(text);
     mentions.forEach((mention, i) => {
       if (symbolKind(mention.canonicalId) !== asked.kind) return;
