@@ -78,6 +78,15 @@ export class LocalHashEmbeddings extends Embeddings {
 
   /** Synchronous core, for callers that embed in a tight loop. */
   embed(text: string): number[] {
+    return Array.from(this.normalizedVector(text));
+  }
+
+  /** The same vector as stored (float32), without an intermediate array: bulk ingest embeds this way. */
+  embedForStorage(text: string): Float32Array {
+    return Float32Array.from(this.normalizedVector(text));
+  }
+
+  private normalizedVector(text: string): Float64Array {
     const counts = new Map<string, number>();
     const bump = (feature: string, weight: number) => {
       if (weight > 0) counts.set(feature, (counts.get(feature) ?? 0) + weight);
@@ -107,6 +116,7 @@ export class LocalHashEmbeddings extends Embeddings {
     let norm = 0;
     for (const value of vector) norm += value * value;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(vector, (value) => value / norm);
+    for (let i = 0; i < vector.length; i++) vector[i]! /= norm;
+    return vector;
   }
 }

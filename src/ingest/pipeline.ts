@@ -5,7 +5,8 @@ import { asStoreError } from '../store/database.js';
 import type { Store } from '../store/index.js';
 import { fetchUrl } from './fetch-url.js';
 import { signatureSimilarity } from './fingerprint.js';
-import { prepareArticle, type PreparedArticle } from './prepare.js';
+import type { PreparedArticle } from './prepare.js';
+import { prepareAhead, PreparePool, prepareInline, type Prepared } from './prepare-pool.js';
 import { expandInputs, isUrl, loadFile, type LoadedDocument, type LoadLimits } from './sources.js';
 
 export type IngestOutcome = 'added' | 'updated' | 'unchanged' | 'reprint';
@@ -43,14 +44,16 @@ export type FactRefiner = (article: PreparedArticle) => Promise<PreparedArticle[
 
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
-  /** Save the vector index at least this often (ms) during a long run. */
+  /** Save the vector index during a long run, at most this often (ms); a large index, whose save takes long, less often. */
   saveEveryMs?: number;
   /** The caller saves the index after a series of small ingests (a watch run); opening a store catches a stale index up anyway. */
   deferIndexSave?: boolean;
 }
 
-/** Bulk ingests (this many inputs or more) commit articles in batches. */
+/** Bulk ingests (this many inputs or more) commit articles in batches and prepare them on worker threads. */
 const BATCH_FROM = 20;
+/** Documents loaded and prepared ahead of the one being written, in a bulk ingest. */
+const PREPARE_AHEAD = 8;
 const BATCH_ARTICLES = 50;
 const BATCH_MS = 2000;
 
@@ -151,15 +154,22 @@ export class IngestPipeline {
   private async ingestLoaders(loaders: Array<{ name: string; load: () => Promise<LoadedDocument> }>, options: IngestOptions): Promise<IngestSummary> {
     const results: IngestResult[] = [];
     const failures: IngestFailure[] = [];
-    const saveEveryMs = options.saveEveryMs ?? 5000;
+    let saveEveryMs = options.saveEveryMs ?? 5000;
     let lastSave = Date.now();
-    const batch = new CommitBatch(this.store, loaders.length >= BATCH_FROM);
+    const bulk = loaders.length >= BATCH_FROM;
+    const batch = new CommitBatch(this.store, bulk);
+    const pool = bulk ? PreparePool.start(this.model) : undefined;
+    const prepare = async (loader: (typeof loaders)[number]): Promise<Prepared> => {
+      const document = await loader.load();
+      return pool ? pool.prepare(document, this.store.articles.findSource(document.source)?.contentHash) : prepareInline(document);
+    };
     try {
-      for (const [i, loader] of loaders.entries()) {
-        options.onProgress?.({ done: i, total: loaders.length, current: loader.name });
+      let i = 0;
+      for await (const { item: loader, prepared, error } of prepareAhead(loaders, prepare, bulk ? PREPARE_AHEAD : 1)) {
+        options.onProgress?.({ done: i++, total: loaders.length, current: loader.name });
         try {
-          const document = await loader.load();
-          results.push(await this.ingestOne(prepareArticle(document)));
+          if (!prepared) throw error;
+          results.push(await this.ingestOne(prepared));
         } catch (caught) {
           // A store that cannot be written fails every later input too: stop the run.
           const error = asStoreError(caught, this.store.dataDir);
@@ -173,19 +183,23 @@ export class IngestPipeline {
         if (batch.due()) batch.commit();
         if (Date.now() - lastSave >= saveEveryMs) {
           batch.commit(); // the saved index never names chunks the database has not committed
+          const saveStarted = Date.now();
           this.store.vectorSync.save();
+          // A saved index is a restart's head start, not durability (the database is): saving may take a twentieth of the run at most.
+          saveEveryMs = Math.max(saveEveryMs, 20 * (Date.now() - saveStarted));
           lastSave = Date.now();
         }
       }
       options.onProgress?.({ done: loaders.length, total: loaders.length, current: '' });
     } finally {
       batch.end();
+      await pool?.close();
       if (!options.deferIndexSave) this.store.vectorSync.save();
     }
     return summarize(results, failures);
   }
 
-  private async ingestOne(article: PreparedArticle): Promise<IngestResult> {
+  private async ingestOne({ article, vectors: preparedVectors }: Prepared): Promise<IngestResult> {
     const { articles } = this.store;
     const known = articles.findSource(article.source);
     const base = { source: article.source, title: article.title, chunks: article.chunks.length };
@@ -198,7 +212,7 @@ export class IngestPipeline {
       articles.addSource(reprintOf, article.source, article.contentHash);
       return { ...base, outcome: 'reprint', articleId: reprintOf, reprintOf };
     }
-    const vectors = await this.embed(article);
+    const vectors = preparedVectors ?? (await this.embed(article));
     const facts = this.refineFacts ? await this.refineFacts(article) : article.facts;
     const articleId = this.articleIdForWrite(article, known?.articleId);
     const existing = articles.getArticle(articleId);
