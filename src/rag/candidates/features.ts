@@ -129,7 +129,7 @@ export class QuestionFeatures {
    * than a short one); a text covers a phrasing of several words by the share of its word
    * pairs it holds as pairs ("chuyển đổi số", not "chuyển hóa … số 30").
    */
-  private alternativeWeight(words: string[], present?: { words: Set<string>; pairs: Set<string> }): number {
+  private alternativeWeight(words: string[], present?: { words: Pick<Set<string>, 'has'>; pairs: Pick<Set<string>, 'has'> }): number {
     if (words.length === 0) return 0;
     const weight = this.weights.sum(words) / words.length;
     if (!present) return weight;
@@ -154,7 +154,11 @@ export class QuestionFeatures {
   /** Weighted share of the question's concepts a text holds (each by its best-covered phrasing); several texts count as one. */
   coverage(...texts: string[]): number {
     const parts = texts.map((text) => this.wordsOfText(text));
-    const present = parts.length === 1 ? { words: parts[0]!.set, pairs: parts[0]!.pairs } : { words: new Set(parts.flatMap((p) => [...p.set])), pairs: new Set(parts.flatMap((p) => [...p.pairs])) };
+    // Several texts are looked up in turn rather than merged: this runs for every candidate.
+    const present =
+      parts.length === 1
+        ? { words: parts[0]!.set, pairs: parts[0]!.pairs }
+        : { words: { has: (word: string) => parts.some((p) => p.set.has(word)) }, pairs: { has: (pair: string) => parts.some((p) => p.pairs.has(pair)) } };
     let gained = 0;
     for (const group of this.question.groups) gained += Math.max(...group.alternatives.map((alt) => this.alternativeWeight(alt, present)));
     return gained / this.total;
@@ -169,7 +173,8 @@ export class QuestionFeatures {
   of(candidate: Candidate, previous: string): FeatureVector {
     const q = this.question;
     const { text, article } = candidate;
-    const { words, set: wordSet } = this.wordsOfText(text);
+    const { words, set: wordSet, pairs } = this.wordsOfText(text);
+    const askedPairs = [...pairs].filter((pair) => this.questionBigrams.has(pair));
     const cov = this.coverage(text);
     const answering = q.wants.map((wanted) => spansAnswering(wanted, candidate, q));
     const first = answering[0] ?? [];
@@ -191,12 +196,12 @@ export class QuestionFeatures {
       covRel: cov / this.maxCoverage,
       nearWords: q.near.length > 0 ? this.weights.sum(q.near.filter((t) => wordSet.has(t))) / (this.weights.sum(q.near) || 1) : 0,
       // …and next to each other, as the question writes them ("chủ đề công tác").
-      nearPhrase: this.nearPairs.size > 0 ? [...this.nearPairs].filter((pair) => this.wordsOfText(text).pairs.has(pair)).length / this.nearPairs.size : 0,
+      nearPhrase: this.nearPairs.size > 0 ? [...this.nearPairs].filter((pair) => pairs.has(pair)).length / this.nearPairs.size : 0,
       focus: this.focusTotal > 0 ? this.weights.sum(q.focus.filter((t) => wordSet.has(t))) / this.focusTotal : 0,
       ctx: this.coverage(previous, text, article.title, article.lead),
       artRel: (this.articleCoverage.get(article.id) ?? 0) / this.maxArticle,
-      phrase: [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.bigramWeight(pair), 0) / this.bigramTotal,
-      rarePhrase: Math.min(1, [...bigrams(words)].filter((pair) => this.questionBigrams.has(pair)).reduce((sum, pair) => sum + this.rarity(pair), 0) / this.rareTop),
+      phrase: askedPairs.reduce((sum, pair) => sum + this.bigramWeight(pair), 0) / this.bigramTotal,
+      rarePhrase: Math.min(1, askedPairs.reduce((sum, pair) => sum + this.rarity(pair), 0) / this.rareTop),
       run: Math.min(1, heaviestCommonRun(this.questionWords, words, (w) => this.weights.weight(w)) / this.total),
       type: q.wants.length === 0 ? 0 : first.length > 0 ? 1 : 0,
       typeAll: q.wants.length > 0 && answering.every((spans, i) => q.wants[i] === 'description' || spans.length > 0) ? 1 : 0,
