@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLlmFacts, type LlmFacts } from '../../src/facts/llm-facts.js';
+import { generateCorpus } from '../../scripts/corpus.js';
 import { createTestApp, tempDir } from '../helpers.js';
 import { OpenAIStub } from '../support/openai-stub.js';
 
@@ -89,6 +90,29 @@ describe('ingesting with an LLM configured', () => {
       const summary = await app.ingest.ingestDocuments([{ source: 'nghe-an.txt', format: 'text', body: ARTICLE }]);
       expect(summary.count('added')).toBe(1);
       expect(app.store.facts.allDeadlines()).toHaveLength(1);
+    } finally {
+      stub.failWith = undefined;
+      app.close();
+      dir.remove();
+    }
+  });
+
+  it('stops asking a model that keeps failing: the rest of a bulk ingest goes on with rule facts at once', async () => {
+    stub.failWith = 500;
+    const dir = tempDir();
+    const app = await createTestApp(path.join(dir.path, 'store'), { OPENAI_BASE_URL: baseUrl, OPENAI_API_KEY: 'sk-x', LLM_TIMEOUT_MS: '2000' });
+    const chatCalls = () => stub.requests.filter((r) => r.path === '/v1/chat/completions').length;
+    try {
+      const before = chatCalls();
+      const calls: number[] = [];
+      for (const article of generateCorpus(5, 11)) {
+        const summary = await app.ingest.ingestDocuments([{ source: article.fileName, format: 'text', body: article.text }]);
+        expect(summary.count('added')).toBe(1);
+        calls.push(chatCalls() - before);
+      }
+      expect(calls[1]).toBeGreaterThan(0);
+      expect(calls.slice(2)).toEqual([calls[1], calls[1], calls[1]]); // after two failures, no more calls
+      expect(app.answers.llmBreaker.status()).toMatchObject({ state: 'open' }); // and questions go offline at once too
     } finally {
       stub.failWith = undefined;
       app.close();
