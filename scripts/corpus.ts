@@ -116,6 +116,11 @@ export function generateArticle(index: number, random: () => number): GeneratedA
 }
 
 export function generateCorpus(count: number, seed = 42): GeneratedArticle[] {
+  return [...corpusStream(count, seed)];
+}
+
+/** The same articles one at a time, for corpora too large to hold (a million chunks). */
+export function* corpusStream(count: number, seed = 42): Generator<GeneratedArticle> {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, (_, i) => generateArticle(i, random));
+  for (let i = 0; i < count; i++) yield generateArticle(i, random);
 }

@@ -29,6 +29,8 @@ export interface Prepared {
 /** Worker threads that prepare documents in parallel with the thread writing the store. */
 export class PreparePool {
   private readonly workers: Worker[] = [];
+  /** Workers that have loaded their modules and take documents. */
+  private readonly ready: Worker[] = [];
   private readonly pending = new Map<number, { document: LoadedDocument; resolve: (value: Prepared) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
@@ -38,7 +40,7 @@ export class PreparePool {
     const embeddings = model.embeddings instanceof LocalHashEmbeddings ? { dimensions: model.embeddings.dimensions, weights: model.embeddings.weights } : null;
     for (let i = 0; i < size; i++) {
       const worker = startWorker({ embeddings }, resourceLimits);
-      worker.on('message', (reply: PrepareReply) => this.settle(reply));
+      worker.on('message', (reply: PrepareReply | 'ready') => this.settle(reply, worker));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => this.closing || this.fail(new Error(`prepare worker exited (${code})`)));
       this.workers.push(worker);
@@ -55,16 +57,24 @@ export class PreparePool {
     return this.failure !== undefined;
   }
 
+  /**
+   * Prepared on a worker once one has started (about a second: it loads the modules); until
+   * then, and after a worker died, on this thread — a short bulk run never waits for one.
+   */
   prepare(document: LoadedDocument, knownHash?: string): Promise<Prepared> {
-    if (this.failure) return new Promise((resolve) => resolve(prepareInline(document)));
+    if (this.failure || this.ready.length === 0) return new Promise((resolve) => resolve(prepareInline(document)));
     const id = this.nextId++;
     return new Promise<Prepared>((resolve, reject) => {
       this.pending.set(id, { document, resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage({ id, document, knownHash } satisfies PrepareRequest);
+      this.ready[id % this.ready.length]!.postMessage({ id, document, knownHash } satisfies PrepareRequest);
     });
   }
 
-  private settle(reply: PrepareReply): void {
+  private settle(reply: PrepareReply | 'ready', worker: Worker): void {
+    if (reply === 'ready') {
+      this.ready.push(worker);
+      return;
+    }
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);

@@ -27,3 +27,4 @@ parentPort!.on('message', (request: PrepareRequest) => {
   }
   parentPort!.postMessage(reply, reply.vectors?.map((vector) => vector.buffer as ArrayBuffer) ?? []);
 });
+parentPort!.postMessage('ready');

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app.js';
 import { PreparePool } from '../../src/ingest/prepare-pool.js';
 import type { LoadedDocument } from '../../src/ingest/sources.js';
@@ -35,24 +36,26 @@ function contents(app: App) {
 }
 
 describe('a bulk ingest prepared on worker threads', () => {
-  const corpus = generateCorpus(30, 3);
+  // Enough that the later ones are prepared on the worker, which takes about a second to start.
+  const corpus = generateCorpus(400, 3);
   const documents: LoadedDocument[] = [
     ...corpus.map((article) => ({ source: article.fileName, format: 'text' as const, body: article.text })),
     { source: 'trang-trong.txt', format: 'text', body: 'Tin ngắn.' }, // too short to be an article
     { source: 'dang-lai.txt', format: 'text', body: corpus[4]!.text }, // the same story from another source
   ];
 
-  it('stores exactly what ingesting the documents one at a time stores, failures and reprints included', async () => {
+  it('stores exactly what preparing every document on the main thread stores, failures and reprints included', async () => {
     const together = await bulk.ingest.ingestDocuments(documents);
     const separately = [];
-    for (const document of documents) separately.push(await oneByOne.ingest.ingestDocuments([document]));
+    // Runs too short for a pool (under 20 inputs) prepare every document on the main thread.
+    for (let i = 0; i < documents.length; i += 19) separately.push(await oneByOne.ingest.ingestDocuments(documents.slice(i, i + 19)));
 
     expect(together.results.map((r) => [r.source, r.outcome, r.articleId])).toEqual(separately.flatMap((s) => s.results).map((r) => [r.source, r.outcome, r.articleId]));
     expect(together.failures).toEqual(separately.flatMap((s) => s.failures));
     expect(together.failures).toEqual([expect.objectContaining({ input: 'trang-trong.txt', code: 'INPUT_NO_ARTICLE' })]);
     expect(together.count('reprint')).toBe(1);
     expect(contents(bulk)).toEqual(contents(oneByOne));
-    expect(contents(bulk).vectors).toBeGreaterThan(30);
+    expect(contents(bulk).vectors).toBeGreaterThan(400);
   });
 
   it('ingested again unchanged, writes nothing', async () => {
@@ -70,6 +73,7 @@ describe('the prepare workers', () => {
   it('clean and embed off the main thread, with the vectors the model gives', async () => {
     const pool = PreparePool.start(oneByOne.model);
     try {
+      await vi.waitUntil(async () => (await pool.prepare(document)).vectors !== undefined, { timeout: 20_000, interval: 100 });
       const { article, vectors } = await pool.prepare(document);
       expect(pool.fellBack).toBe(false);
       const expected = await oneByOne.model.embeddings.embedDocuments(article.chunks.map((chunk) => chunk.text));
@@ -79,13 +83,18 @@ describe('the prepare workers', () => {
     }
   });
 
-  it('lose nothing when they die: the documents are prepared on the main thread', async () => {
-    const pool = PreparePool.start(oneByOne.model, { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
+  it('lose nothing when they die: what a dead worker held is prepared on the main thread', async () => {
+    const pool = PreparePool.start(oneByOne.model);
     try {
-      const prepared = await Promise.all([pool.prepare(document), pool.prepare({ ...document, source: 'b.txt' })]);
-      expect(prepared.map((p) => p.article.source)).toEqual(['a.txt', 'b.txt']);
-      expect(prepared[0]!.article.chunks.length).toBeGreaterThan(0);
+      await vi.waitUntil(async () => (await pool.prepare(document)).vectors !== undefined, { timeout: 20_000, interval: 100 });
+      const held = [pool.prepare({ ...document, source: 'b.txt' }), pool.prepare({ ...document, source: 'c.txt' })];
+      // Killed from outside (as the system would on memory pressure) with both documents on it.
+      await (pool as unknown as { ready: Worker[] }).ready[0]!.terminate();
+      const prepared = await Promise.all(held);
       expect(pool.fellBack).toBe(true);
+      expect(prepared.map((p) => p.article.source)).toEqual(['b.txt', 'c.txt']);
+      expect(prepared[0]!.article.chunks.length).toBeGreaterThan(0);
+      expect((await pool.prepare({ ...document, source: 'd.txt' })).article.source).toBe('d.txt');
     } finally {
       await pool.close();
     }
