@@ -59,10 +59,11 @@ describe('a bulk ingest prepared on worker threads', () => {
   });
 
   it('ingested again unchanged, writes nothing', async () => {
-    await bulk.ingest.ingestDocuments(documents);
+    const some = [...documents.slice(0, 30), ...documents.slice(-2)];
+    await bulk.ingest.ingestDocuments(some);
     const before = contents(bulk);
-    const again = await bulk.ingest.ingestDocuments(documents);
-    expect(again.count('unchanged') + again.count('reprint')).toBe(documents.length - 1);
+    const again = await bulk.ingest.ingestDocuments(some);
+    expect(again.count('unchanged') + again.count('reprint')).toBe(some.length - 1);
     expect(contents(bulk)).toEqual(before);
   });
 });
