@@ -61,6 +61,7 @@ export function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
+  if (clean[max - 1] === ' ') return `${cut.replace(/[\s,;:.–-]+$/u, '')}…`;
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/u, '')}…`;
 }

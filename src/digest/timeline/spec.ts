@@ -56,7 +56,9 @@ export function timelineSpec(page: TimelinePage): TopLevelSpec {
     scale: { type: 'utc' as const, domain: page.domain },
     axis: { orient: 'top' as const, values: ticks.values, format: ticks.format, grid: true, gridColor: '#d0d4da', labelOverlap: true, labelFontSize: 11 },
   };
-  const color = { field: 'status', type: 'nominal' as const, title: null, scale: { domain: Object.keys(COLOURS), range: Object.values(COLOURS) }, legend: { orient: 'top' as const, direction: 'horizontal' as const } };
+  // The legend names only what the picture shows: no red swatch when nothing is overdue.
+  const statuses = (Object.keys(COLOURS) as Array<keyof typeof COLOURS>).filter((status) => page.rows.some((r) => r.status === status));
+  const color = { field: 'status', type: 'nominal' as const, title: null, scale: { domain: statuses, range: statuses.map((s) => COLOURS[s]) }, legend: { orient: 'top' as const, direction: 'horizontal' as const } };
   const todayLayers = page.today === null
     ? []
     : [
