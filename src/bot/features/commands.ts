@@ -90,7 +90,8 @@ export function commandsFeature(deps: BotDeps): Composer<Context> {
   };
   const sendPicture = async (ctx: Context, range: DeadlineRange, today: string) => {
     await ctx.replyWithChatAction('upload_photo').catch(() => {});
-    await sendTimeline(ctx.api, ctx.chat!.id, deadlinesIn(range, today), { heading: range.heading, today, from: range.from, to: range.to });
+    const threadId = ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
+    await sendTimeline(ctx.api, ctx.chat!.id, deadlinesIn(range, today), { heading: range.heading, today, from: range.from, to: range.to }, threadId);
   };
 
   feature.command('deadlines', async (ctx) => {
