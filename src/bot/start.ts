@@ -21,7 +21,7 @@ export interface RunningBot {
 export async function startBot(bot: Bot<Context>, app: App, options: { digest?: boolean; watch?: boolean } = {}): Promise<RunningBot> {
   await bot.init();
   await registerCommands(bot, app);
-  const digest = new DigestService(app.store, telegramDigestSender(bot.api), app.now, app.logger);
+  const digest = new DigestService(app.store, telegramDigestSender(bot.api, app.logger), app.now, app.logger);
   if (options.digest !== false) digest.start();
   const watches = watchServiceOf(bot);
   if (options.watch !== false) watches.start();

@@ -2,6 +2,8 @@ import { PRESENTING_ROLES } from '../facts/roles.js';
 import type { StoredDeadline, StoredPresentation } from '../store/fact-repository.js';
 import type { Store } from '../store/index.js';
 import { addDays, endOfMonth, localDate } from '../text/clock.js';
+import { formatVietnameseDate } from '../text/dates.js';
+import type { TimelineOptions } from './timeline/index.js';
 
 export interface DigestItem {
   kind: 'deadline' | 'article';
@@ -45,4 +47,14 @@ export function buildDigest(store: Store, now: Date, timeZone: string, since: st
         }))
     : [];
   return { date: today, dueSoon, overdue, laterThisMonth, newArticles, empty: !dueSoon.length && !overdue.length && !laterThisMonth.length && !newArticles.length };
+}
+
+/**
+ * The digest's deadlines as one picture's content: the overdue ones of the last 30 days and
+ * those due in the next 7, on an axis from the earliest of them to a week ahead.
+ */
+export function digestTimeline(digest: Digest): { deadlines: StoredDeadline[]; options: TimelineOptions } {
+  const deadlines = [...digest.overdue, ...digest.dueSoon];
+  const from = deadlines.reduce((earliest, d) => (d.endDate! < earliest ? d.endDate! : earliest), digest.date);
+  return { deadlines, options: { heading: `Hạn chót quanh ngày ${formatVietnameseDate(digest.date)}`, today: digest.date, from, to: addDays(digest.date, 7) } };
 }

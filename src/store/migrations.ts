@@ -276,6 +276,8 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
     `),
   // Webhook updates already taken: Telegram re-sends one it thinks was not received.
   (db) => db.exec(`CREATE TABLE handled_updates (update_id INTEGER PRIMARY KEY, received_at TEXT NOT NULL);`),
+  // The digest may carry the week's deadlines as a picture; off for every chat until it asks.
+  (db) => db.exec(`ALTER TABLE subscriptions ADD COLUMN attach_picture INTEGER NOT NULL DEFAULT 0;`),
 ];
 
 export function migrate(db: Database.Database): void {

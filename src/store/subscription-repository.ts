@@ -6,6 +6,8 @@ export interface Subscription {
   timeZone: string;
   language: 'vi' | 'en';
   sendEmpty: boolean;
+  /** The digest ends with a timeline picture of its deadlines. */
+  attachPicture: boolean;
   createdAt: string;
   lastDigestAt: string | null;
 }
@@ -25,6 +27,11 @@ export class SubscriptionRepository {
            language = excluded.language, send_empty = excluded.send_empty`,
       )
       .run(chatId, sendTime, timeZone, language, sendEmpty ? 1 : 0, this.now().toISOString());
+  }
+
+  /** Turns the digest's picture on or off; false when the chat has no subscription. */
+  setAttachPicture(chatId: number, attach: boolean): boolean {
+    return this.db.prepare('UPDATE subscriptions SET attach_picture = ? WHERE chat_id = ?').run(attach ? 1 : 0, chatId).changes > 0;
   }
 
   /**
@@ -62,11 +69,11 @@ export class SubscriptionRepository {
 
   all(): Subscription[] {
     return this.db
-      .prepare<[], Omit<Subscription, 'sendEmpty'> & { sendEmpty: number }>(
+      .prepare<[], Omit<Subscription, 'sendEmpty' | 'attachPicture'> & { sendEmpty: number; attachPicture: number }>(
         `SELECT chat_id AS chatId, send_time AS sendTime, time_zone AS timeZone, language, send_empty AS sendEmpty,
-                created_at AS createdAt, last_digest_at AS lastDigestAt FROM subscriptions ORDER BY chat_id`,
+                attach_picture AS attachPicture, created_at AS createdAt, last_digest_at AS lastDigestAt FROM subscriptions ORDER BY chat_id`,
       )
       .all()
-      .map((row) => ({ ...row, sendEmpty: row.sendEmpty === 1 }));
+      .map((row) => ({ ...row, sendEmpty: row.sendEmpty === 1, attachPicture: row.attachPicture === 1 }));
   }
 }

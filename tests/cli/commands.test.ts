@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, tempDir } from '../helpers.js';
@@ -53,6 +55,19 @@ describe('npm run facts -- --json', () => {
     const deadlines = JSON.parse(await command('facts', ['--from', '2020-12-01', '--to', '2020-12-31', '--json'], path.join(dir.path, 'facts'))).deadlines;
     expect(deadlines[0]).toMatchObject({ phrase: 'trước ngày 10/12/2020', start: null, end: '2020-12-10', source: '002_cb67e36fc604a1f7.txt' });
     expect(Object.keys(deadlines[0])).toEqual(expect.arrayContaining(['task', 'responsible', 'phrase', 'start', 'end', 'source', 'quote']));
+  }, 60_000);
+});
+
+describe('npm run deadlines -- --png', () => {
+  it('draws the deadlines of a range as a PNG, and none for an empty range', async () => {
+    const out = path.join(dir.path, 'thang-12.png');
+    const stdout = await command('deadlines', ['--from', '2020-12-01', '--to', '2020-12-31', '--png', out], path.join(dir.path, 'deadlines'));
+    expect(stdout).toMatch(/^Đã vẽ \d+ hạn chót vào .*thang-12\.png \(900×\d+\)$/m);
+    const png = PNG.sync.read(readFileSync(out));
+    expect(png.width).toBe(900);
+    const empty = path.join(dir.path, 'trong.png');
+    expect(await command('deadlines', ['--from', '2031-01-01', '--to', '2031-01-31', '--png', empty], path.join(dir.path, 'deadlines'))).toContain('Không có hạn chót nào');
+    expect(existsSync(empty)).toBe(false);
   }, 60_000);
 });
 

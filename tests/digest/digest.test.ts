@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { buildDigest } from '../../src/digest/build.js';
+import { buildDigest, digestTimeline } from '../../src/digest/build.js';
 import { deadlinesToIcs } from '../../src/digest/calendar.js';
 import { ChatBlockedError, DigestService } from '../../src/digest/service.js';
 import { BUNDLED_ARTICLES, createTestApp, tempDir } from '../helpers.js';
@@ -116,6 +116,24 @@ describe('sending digests', () => {
     const run = await service(sent).runOnce();
     expect(run.empty).toEqual([6, 7]);
     expect(sent).toEqual([{ chatId: 7, date: '2026-11-23' }]);
+  });
+});
+
+describe('the digest picture setting', () => {
+  it('is off for a new subscription, kept when the hour changes, and only for subscribed chats', () => {
+    app.store.subscriptions.subscribe(8, '07:00', HANOI);
+    expect(app.store.subscriptions.get(8)?.attachPicture).toBe(false);
+    expect(app.store.subscriptions.setAttachPicture(8, true)).toBe(true);
+    app.store.subscriptions.subscribe(8, '09:30', HANOI);
+    expect(app.store.subscriptions.get(8)).toMatchObject({ sendTime: '09:30', attachPicture: true });
+    expect(app.store.subscriptions.setAttachPicture(9, true)).toBe(false);
+    expect(app.store.subscriptions.get(9)).toBeUndefined();
+  });
+
+  it('draws the digest\'s overdue and coming week\'s deadlines, on an axis to a week ahead', () => {
+    const { deadlines, options } = digestTimeline(buildDigest(app.store, new Date('2020-12-12T00:00:00Z'), HANOI, null));
+    expect(phrases(deadlines)).toEqual(['trước ngày 10/12/2020']);
+    expect(options).toMatchObject({ today: '2020-12-12', from: '2020-12-10', to: '2020-12-19', heading: 'Hạn chót quanh ngày 12/12/2020' });
   });
 });
 

@@ -79,6 +79,14 @@ describe('asking in a private chat', () => {
     await expect.poll(() => h.app.store.feedback.latestDown()?.reason, { timeout: 5000 }).toBe('deadline');
   });
 
+  it('lists the sources with no buttons when they fit one page', async () => {
+    const lan = user();
+    await lan.command('/sources');
+    const [reply] = await lan.replies();
+    expect(reply!.text).toMatch(/^<b>Bài viết<\/b> \(\d\) — trang 1\/1/);
+    expect(reply!.reply_markup).toBeUndefined();
+  });
+
   it('skips a backlog of old messages after a restart', async () => {
     const lan = user();
     await lan.say('Ai trình bày kế hoạch thực hiện Nghị quyết 27?', { date: Math.floor(Date.now() / 1000) - 3600 });

@@ -25,7 +25,8 @@ export async function freePort(): Promise<number> {
  * (the emulator answers at once instead of long-polling).
  */
 export class EmulatorProxy {
-  readonly calls: Array<{ method: string; body: Record<string, unknown>; raw: string }> = [];
+  /** `bytes`: the request body as sent (a multipart upload's file intact; `raw` is it as UTF-8 text). */
+  readonly calls: Array<{ method: string; body: Record<string, unknown>; raw: string; bytes: Buffer }> = [];
   readonly files = new Map<string, { path: string; content: Buffer }>();
   /** How many of the next sendMessage calls answer 429 (retry_after 1 s). */
   floodNext = 0;
@@ -50,14 +51,17 @@ export class EmulatorProxy {
       } catch {
         body = {};
       }
-      if (method !== 'getUpdates') this.calls.push({ method, body, raw: raw.toString('utf8') });
-      if (method === 'sendDocument' || method === 'getChatMember') {
-        // Not in the emulator: a document is acknowledged (its multipart body is kept), membership is "administrator" for ADMIN_ID.
+      if (method !== 'getUpdates') this.calls.push({ method, body, raw: raw.toString('utf8'), bytes: raw });
+      if (method === 'sendDocument' || method === 'sendPhoto' || method === 'getChatMember') {
+        // Not in the emulator: a document or photo is acknowledged (its multipart body is kept), membership is "administrator" for ADMIN_ID.
         const chatId = Number(raw.toString('utf8').match(/name="chat_id"\r\n\r\n(-?\d+)/)?.[1] ?? body.chat_id ?? 0);
+        const message = { message_id: Date.now() % 1_000_000, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private', first_name: 'x' } };
         const result =
           method === 'sendDocument'
-            ? { message_id: Date.now() % 1_000_000, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private', first_name: 'x' }, document: { file_id: 'f', file_unique_id: 'f' } }
-            : { status: body.user_id === ADMIN_ID ? 'administrator' : 'member', user: { id: body.user_id, is_bot: false, first_name: 'x' } };
+            ? { ...message, document: { file_id: 'f', file_unique_id: 'f' } }
+            : method === 'sendPhoto'
+              ? { ...message, photo: [{ file_id: 'p', file_unique_id: 'p', width: 900, height: 600 }] }
+              : { status: body.user_id === ADMIN_ID ? 'administrator' : 'member', user: { id: body.user_id, is_bot: false, first_name: 'x' } };
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: true, result }));
         return;
@@ -89,6 +93,18 @@ export class EmulatorProxy {
 
   callsTo(method: string) {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** A multipart call's text field (`caption`, `chat_id` …), as the bot sent it. */
+  static field(call: { raw: string }, name: string): string | undefined {
+    return call.raw.match(new RegExp(`name="${name}"\r\n(?:[^\r\n]+\r\n)*\r\n([\\s\\S]*?)\r\n--`))?.[1];
+  }
+
+  /** The PNG file inside a multipart upload (from its signature through the IEND chunk). */
+  static png(call: { bytes: Buffer }): Buffer {
+    const start = call.bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const end = call.bytes.indexOf(Buffer.from('IEND'), start);
+    return call.bytes.subarray(start, end + 8);
   }
 
   async stop(): Promise<void> {

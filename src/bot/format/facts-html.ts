@@ -15,12 +15,14 @@ class SourceList {
 
   block(): string[] {
     if (this.entries.length === 0) return [];
-    const lines = this.entries.map((e, i) => {
-      const where = /^https?:\/\//i.test(e.source) ? `<a href="${escapeAttribute(e.source)}">${escapeHtml(new URL(e.source).hostname)}</a>` : escapeHtml(e.source);
-      return `[${i + 1}] <b>${escapeHtml(e.title)}</b> — ${e.publishedDate ? formatVietnameseDate(e.publishedDate) : 'không rõ ngày'} — ${where}`;
-    });
-    return ['<b>Nguồn:</b>', ...lines];
+    return ['<b>Nguồn:</b>', ...this.entries.map((e, i) => sourceLine(i + 1, e))];
   }
+}
+
+/** "[n] <b>title</b> — date — outlet": one numbered source, in every list and caption alike. */
+export function sourceLine(n: number, e: { title: string; source: string; publishedDate: string | null }): string {
+  const where = /^https?:\/\//i.test(e.source) ? `<a href="${escapeAttribute(e.source)}">${escapeHtml(new URL(e.source).hostname)}</a>` : escapeHtml(e.source);
+  return `[${n}] <b>${escapeHtml(e.title)}</b> — ${e.publishedDate ? formatVietnameseDate(e.publishedDate) : 'không rõ ngày'} — ${where}`;
 }
 
 export function deadlineLine(d: StoredDeadline, sources: SourceList): string {
