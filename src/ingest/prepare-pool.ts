@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { EmbeddingModel } from '../embeddings/index.js';
 import { LocalHashEmbeddings } from '../embeddings/local-hash-embeddings.js';
@@ -61,8 +62,10 @@ export class PreparePool {
    * Prepared on a worker once one has started (about a second: it loads the modules); until
    * then, and after a worker died, on this thread — a short bulk run never waits for one.
    */
-  prepare(document: LoadedDocument, knownHash?: string): Promise<Prepared> {
-    if (this.failure || this.ready.length === 0) return new Promise((resolve) => resolve(prepareInline(document)));
+  async prepare(document: LoadedDocument, knownHash?: string): Promise<Prepared> {
+    // A turn of the event loop lets a worker's "ready" in: inline work alone never yields.
+    if (!this.failure && this.ready.length === 0) await yieldToEventLoop();
+    if (this.failure || this.ready.length === 0) return prepareInline(document);
     const id = this.nextId++;
     return new Promise<Prepared>((resolve, reject) => {
       this.pending.set(id, { document, resolve, reject });
