@@ -73,7 +73,7 @@ function rssSampler() {
 }
 
 /** Articles per ingest call: a million chunks are generated and ingested in parts, never held at once. */
-const INGEST_BATCH = 50_000;
+const INGEST_BATCH = 5_000;
 
 async function runOurs(articleCount: number): Promise<RunResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-ours-'));

@@ -159,6 +159,7 @@ export class IngestPipeline {
     const bulk = loaders.length >= BATCH_FROM;
     const batch = new CommitBatch(this.store, bulk);
     const pool = bulk ? PreparePool.start(this.model) : undefined;
+    if (bulk) this.store.vectorSync.startBuilding(); // hnswlib inserts on another thread
     const prepare = async (loader: (typeof loaders)[number]): Promise<Prepared> => {
       const document = await loader.load();
       return pool ? pool.prepare(document, this.store.articles.findSource(document.source)?.contentHash) : prepareInline(document);
@@ -170,6 +171,7 @@ export class IngestPipeline {
         try {
           if (!prepared) throw error;
           results.push(await this.ingestOne(prepared));
+          if (bulk) await this.store.vectorSync.builderCaughtUp();
         } catch (caught) {
           // A store that cannot be written fails every later input too: stop the run.
           const error = asStoreError(caught, this.store.dataDir);
@@ -194,6 +196,7 @@ export class IngestPipeline {
     } finally {
       batch.end();
       await pool?.close();
+      if (bulk) await this.store.vectorSync.finishBuilding();
       if (!options.deferIndexSave) this.store.vectorSync.save();
     }
     return summarize(results, failures);

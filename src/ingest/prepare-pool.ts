@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker.js';
 import type { EmbeddingModel } from '../embeddings/index.js';
 import { LocalHashEmbeddings } from '../embeddings/local-hash-embeddings.js';
 import { AppError, type AppErrorCode } from '../errors.js';
@@ -40,7 +41,7 @@ export class PreparePool {
   private constructor(size: number, model: EmbeddingModel, resourceLimits?: ResourceLimits) {
     const embeddings = model.embeddings instanceof LocalHashEmbeddings ? { dimensions: model.embeddings.dimensions, weights: model.embeddings.weights } : null;
     for (let i = 0; i < size; i++) {
-      const worker = startWorker({ embeddings }, resourceLimits);
+      const worker = startWorker(import.meta.url, 'prepare-worker', { workerData: { embeddings }, resourceLimits });
       worker.on('message', (reply: PrepareReply | 'ready') => this.settle(reply, worker));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => this.closing || this.fail(new Error(`prepare worker exited (${code})`)));
@@ -103,19 +104,6 @@ export class PreparePool {
     this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
-}
-
-/**
- * The worker script next to this module. Run from TypeScript sources (tsx, vitest), a worker
- * does not inherit the loader: it registers tsx's before importing the script.
- */
-function startWorker(workerData: unknown, resourceLimits?: ResourceLimits): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const script = new URL(`./prepare-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSources) return new Worker(script, { workerData, resourceLimits });
-  const loader = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }
 
 export function prepareInline(document: LoadedDocument): Prepared {

@@ -76,8 +76,28 @@ export class VectorSync {
     return { added: added.length, removed: removed.length };
   }
 
+  /** A bulk ingest: inserts are made on a worker thread until `finishBuilding`. */
+  startBuilding(): void {
+    this.index.startBuilding();
+  }
+
+  /** Holds a bulk ingest back while the index worker is far behind (its vectors wait in memory). */
+  async builderCaughtUp(): Promise<void> {
+    await this.index.builderCaughtUp();
+  }
+
+  /** The built index replaces this one; if the worker failed, what it missed is read from the database. */
+  async finishBuilding(): Promise<void> {
+    try {
+      await this.index.finishBuilding();
+    } catch {
+      this.reconcile();
+    }
+  }
+
   /** Writes the index as a new generation, under the write lock, after a last catch-up; old log entries go. */
   save(): void {
+    if (this.index.building) return; // the index being built is saved once it is taken
     if (!this.index.isDirty && this.lag() === 0) return; // nothing to write (and a read-only store stays untouched)
     this.db
       .transaction(() => {

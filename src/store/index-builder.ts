@@ -1,0 +1,81 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker.js';
+
+export interface BuilderOptions {
+  dimensions: number;
+  /** The current index written to a file, or null when it is empty. */
+  snapshot: string | null;
+  deleted: number[];
+  capacity: number;
+}
+
+export type BuilderMessage =
+  | { op: 'apply'; added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] }
+  | { op: 'finish'; file: string };
+
+export type BuilderReply = { op: 'progress'; done: number } | { op: 'finished'; deleted: number[] };
+
+/**
+ * The writing thread's side of a vector index built on a worker thread: changes are sent as
+ * they are committed, `caughtUp` holds the writer back when the worker falls behind (so
+ * vectors do not pile up in memory), `finish` has it write the index to a file.
+ */
+export class IndexBuilder {
+  private sent = 0;
+  private done = 0;
+  private failure: Error | undefined;
+  private waiting: Array<() => void> = [];
+  private finished: { resolve: (deleted: number[]) => void; reject: (error: Error) => void } | undefined;
+  private ending = false;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: BuilderReply) => {
+      if (reply.op === 'progress') {
+        this.done = reply.done;
+        this.wake();
+      } else this.finished?.resolve(reply.deleted);
+    });
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => this.ending || this.fail(new Error(`index builder exited (${code})`)));
+  }
+
+  static start(options: BuilderOptions): IndexBuilder {
+    return new IndexBuilder(startWorker(import.meta.url, 'index-builder-worker', { workerData: options }));
+  }
+
+  apply(change: { added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] }): void {
+    if (this.failure || change.added.length + change.removed.length === 0) return;
+    this.sent += change.added.length + change.removed.length;
+    this.worker.postMessage({ op: 'apply', added: change.added.map(({ id, vector }) => ({ id, vector })), removed: change.removed } satisfies BuilderMessage);
+  }
+
+  /** Resolves once the worker is at most `behind` changes behind (at once after a failure: `finish` reports it). */
+  async caughtUp(behind: number): Promise<void> {
+    while (!this.failure && this.sent - this.done > behind) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Writes the built index to `file`; resolves with its deleted labels. The worker stops either way. */
+  async finish(file: string): Promise<number[]> {
+    try {
+      if (this.failure) throw this.failure;
+      const deleted = new Promise<number[]>((resolve, reject) => (this.finished = { resolve, reject }));
+      this.worker.postMessage({ op: 'finish', file } satisfies BuilderMessage);
+      return await deleted;
+    } finally {
+      this.ending = true;
+      await this.worker.terminate();
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.finished?.reject(error);
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
