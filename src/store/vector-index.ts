@@ -9,6 +9,8 @@ export const MANIFEST_FILE = 'vectors.json';
 /** Files of an index being built on a worker thread (left over only by a crash: removed on the next save). */
 const SNAPSHOT_FILE = 'vectors.building.hnsw';
 const BUILT_FILE = 'vectors.built.hnsw';
+/** Vectors (about 60 MB) up to which the index keeps answering searches while the next one is built. */
+const KEEP_WHILE_BUILDING = 20_000;
 
 const manifestSchema = z.object({
   format: z.literal(1),
@@ -129,6 +131,11 @@ export class VectorIndex {
     const snapshot = count > 0 ? path.join(this.dir, SNAPSHOT_FILE) : null;
     if (snapshot) this.index.writeIndexSync(snapshot);
     this.builder = IndexBuilder.start({ dimensions: this.dimensions, snapshot, deleted: [...this.deleted], capacity: Math.max(1024, count) });
+    // A large index is not held twice (here and in the worker): searches go without vectors until the build is taken.
+    if (count > KEEP_WHILE_BUILDING) {
+      this.index = newHnsw(this.dimensions, 16);
+      this.deleted = new Set();
+    }
   }
 
   /** Holds the writer back while the building worker is far behind. */
