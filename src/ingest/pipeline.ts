@@ -151,7 +151,8 @@ export class IngestPipeline {
     return this.ingestLoaders(documents.map((document) => ({ name: document.source, load: async () => document })), options);
   }
 
-  private async ingestLoaders(loaders: Array<{ name: string; load: () => Promise<LoadedDocument> }>, options: IngestOptions): Promise<IngestSummary> {
+  /** Documents loaded on demand, in this order (files, a generated corpus too large to hold): memory holds only those in flight. */
+  async ingestLoaders(loaders: Array<{ name: string; load: () => Promise<LoadedDocument> }>, options: IngestOptions = {}): Promise<IngestSummary> {
     const results: IngestResult[] = [];
     const failures: IngestFailure[] = [];
     let saveEveryMs = options.saveEveryMs ?? 5000;
