@@ -16,8 +16,10 @@ const reply = (message: BuilderReply) => parentPort!.postMessage(message);
 parentPort!.on('message', (message: BuilderMessage) => {
   if (message.op === 'apply') {
     for (const id of message.removed) removeFromHnsw(index, deleted, id);
-    for (const { id, vector } of message.added) addToHnsw(index, deleted, id, vector);
-    done += message.removed.length + message.added.length;
+    const { ids, vectors } = message;
+    const dimensions = options.dimensions;
+    ids.forEach((id, i) => addToHnsw(index, deleted, id, vectors.subarray(i * dimensions, (i + 1) * dimensions)));
+    done += message.removed.length + ids.length;
     reply({ op: 'progress', done });
   } else {
     index.writeIndexSync(message.file);

@@ -10,7 +10,8 @@ export interface BuilderOptions {
 }
 
 export type BuilderMessage =
-  | { op: 'apply'; added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] }
+  /** `vectors` holds the added vectors one after the other, `ids[i]` labels the i-th. */
+  | { op: 'apply'; ids: Float64Array; vectors: Float32Array; removed: number[] }
   | { op: 'finish'; file: string };
 
 export type BuilderReply = { op: 'progress'; done: number } | { op: 'finished'; deleted: number[] };
@@ -46,7 +47,12 @@ export class IndexBuilder {
   apply(change: { added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] }): void {
     if (this.failure || change.added.length + change.removed.length === 0) return;
     this.sent += change.added.length + change.removed.length;
-    this.worker.postMessage({ op: 'apply', added: change.added.map(({ id, vector }) => ({ id, vector })), removed: change.removed } satisfies BuilderMessage);
+    // One buffer moved, not a copy of every vector: cloning them cost the writing thread a tenth of its time.
+    const dimensions = change.added[0]?.vector.length ?? 0;
+    const ids = Float64Array.from(change.added, (entry) => entry.id);
+    const vectors = new Float32Array(change.added.length * dimensions);
+    change.added.forEach((entry, i) => vectors.set(entry.vector, i * dimensions));
+    this.worker.postMessage({ op: 'apply', ids, vectors, removed: change.removed } satisfies BuilderMessage, [ids.buffer, vectors.buffer]);
   }
 
   /** Resolves once the worker is at most `behind` changes behind (at once after a failure: `finish` reports it). */
