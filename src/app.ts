@@ -58,17 +58,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const refreshed = refreshFacts(store);
   if (refreshed > 0) logger.info({ articles: refreshed }, 'facts re-extracted with the current extractor');
   const chatModel = overrides.chatModel ?? createChatModel(config);
-  // One breaker for the model: a server that stopped answering questions is not asked about articles either, and the reverse.
-  const llmBreaker = new CircuitBreaker(now);
+  // Its own breaker: a model whose fact output is malformed keeps answering questions.
+  const refinementBreaker = new CircuitBreaker(now);
   const refineFacts: FactRefiner | undefined = chatModel
     ? async (article) => {
-        if (!llmBreaker.allow()) return article.facts; // a bulk ingest is not held up by one time-out per article
+        if (!refinementBreaker.allow()) return article.facts; // a bulk ingest is not held up by one time-out per article
         const result = await refineFactsWithLlm(chatModel, article, article.facts);
         if (result.error) {
-          llmBreaker.failure();
+          refinementBreaker.failure();
           logger.warn({ source: article.source, err: describeError(result.error) }, 'LLM fact refinement failed; rule facts kept');
         } else {
-          llmBreaker.success();
+          refinementBreaker.success();
           if (result.added || result.rejected) logger.info({ source: article.source, added: result.added, rejected: result.rejected }, 'LLM facts verified');
         }
         return result.facts;
@@ -76,7 +76,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     : undefined;
   const ingest = new IngestPipeline(store, model, { maxBytes: config.maxInputBytes, maxDocumentBytes: config.maxDocumentBytes, fetchTimeoutMs: config.fetchTimeoutMs, allowPrivateUrls: config.allowPrivateUrls }, overrides.fetch, refineFacts);
   const retriever = new HybridRetriever(store);
-  const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined, undefined, llmBreaker);
+  const answers = new AnswerService(store, retriever, logger, chatModel ? new LlmAnswerer(chatModel) : undefined, undefined, new CircuitBreaker(now));
   return { config, logger, model, store, ingest, retriever, answers, fetch: overrides.fetch ?? fetch, now, close: () => store.close() };
 }
 
