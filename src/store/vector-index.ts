@@ -98,8 +98,7 @@ export class VectorIndex {
   }
 
   remove(id: number): void {
-    if (removeFromHnsw(this.index, this.deleted, id)) this.dirty = true;
-    this.builder?.apply({ added: [], removed: [id] });
+    this.apply({ added: [], removed: [id] });
   }
 
   apply(change: { added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] }): void {
