@@ -56,6 +56,13 @@ const BATCH_FROM = 20;
 const PREPARE_AHEAD = 8;
 const BATCH_ARTICLES = 50;
 const BATCH_MS = 2000;
+/**
+ * WAL pages between checkpoints in a bulk ingest (SQLite's default is 1,000). A checkpoint
+ * copies every page the WAL holds back to the database, and a bulk ingest rewrites the same
+ * pages (full-text segments, index interiors) batch after batch: checkpointing a tenth as often
+ * copied each of them fewer times and took about 5 s off a 20,000-article run.
+ */
+const BULK_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Groups the articles of a bulk ingest into fewer commits: an outer transaction committed every
@@ -67,10 +74,16 @@ class CommitBatch {
   private writes = 0;
   private since = Date.now();
 
+  private readonly checkpointPages: number | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly enabled: boolean,
   ) {
+    if (enabled) {
+      this.checkpointPages = store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      store.db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+    }
     this.begin();
   }
 
@@ -96,6 +109,7 @@ class CommitBatch {
 
   /** Commits what the batch holds; if even that fails (a full disk), rolls it back rather than hide the first error. */
   end(): void {
+    if (this.checkpointPages !== undefined) this.store.db.pragma(`wal_autocheckpoint = ${this.checkpointPages}`);
     if (!this.open) return;
     this.open = false;
     if (!this.store.db.inTransaction) return;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Statements } from './statements.js';
 import type { ArticleFacts } from '../facts/types.js';
 import { foldDStroke } from '../text/normalize.js';
+import { ArticleSignatures } from './article-signatures.js';
 import { FactRepository } from './fact-repository.js';
 
 export interface ArticleRecord {
@@ -65,11 +66,9 @@ export interface ChunkChange {
   removed: number[];
 }
 
-const toBlob = (array: Float32Array | Uint32Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+const toBlob = (array: Float32Array): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 export const vectorFromBlob = (blob: Buffer): Float32Array =>
   new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
-const signatureFromBlob = (blob: Buffer): Uint32Array =>
-  new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 
 interface ArticleRow {
   id: string;
@@ -100,6 +99,7 @@ const toArticle = (row: ArticleRow): ArticleRecord => ({
  */
 export class ArticleRepository {
   private readonly facts: FactRepository;
+  private readonly signatures: ArticleSignatures;
   private cachedChunkCount: number | undefined;
   private readonly termCache = new Map<string, number>();
 
@@ -110,6 +110,7 @@ export class ArticleRepository {
   ) {
     this.facts = facts ?? new FactRepository(db);
     this.statements = new Statements(db);
+    this.signatures = new ArticleSignatures(db);
   }
 
   findSource(source: string): { articleId: string; contentHash: string } | undefined {
@@ -130,13 +131,7 @@ export class ArticleRepository {
 
   /** Articles sharing a MinHash band with `bands`, with their signatures, for a reprint check. */
   reprintCandidates(bands: string[]): Array<{ id: string; signature: Uint32Array }> {
-    if (bands.length === 0) return [];
-    const rows = this.sql<string[], { id: string; signature: Buffer }>(
-        `SELECT DISTINCT a.id, a.signature FROM article_bands b JOIN articles a ON a.id = b.article_id
-         WHERE b.band IN (${bands.map(() => '?').join(',')})`,
-      )
-      .all(...bands);
-    return rows.map((row) => ({ id: row.id, signature: signatureFromBlob(row.signature) }));
+    return this.signatures.candidates(bands);
   }
 
   sourcesOf(articleId: string): string[] {
@@ -154,24 +149,23 @@ export class ArticleRepository {
       const existing = this.sql<[string], { id: string }>('SELECT id FROM articles WHERE id = ?').get(article.id);
       if (existing) {
         this.sql('DELETE FROM chunks WHERE article_id = ?').run(article.id);
-        this.sql('DELETE FROM article_bands WHERE article_id = ?').run(article.id);
         this.sql(
-            `UPDATE articles SET title = ?, published_date = ?, content_hash = ?, text = ?, signature = ?, updated_at = ?
+            `UPDATE articles SET title = ?, published_date = ?, content_hash = ?, text = ?, updated_at = ?
              WHERE id = ?`,
           )
-          .run(article.title, article.publishedDate, article.contentHash, article.text, toBlob(article.signature), now, article.id);
+          .run(article.title, article.publishedDate, article.contentHash, article.text, now, article.id);
       } else {
         this.sql(
-            `INSERT INTO articles (id, source, title, published_date, content_hash, text, signature, ingested_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO articles (id, source, title, published_date, content_hash, text, ingested_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(article.id, article.source, article.title, article.publishedDate, article.contentHash, article.text, toBlob(article.signature), now, now);
+          .run(article.id, article.source, article.title, article.publishedDate, article.contentHash, article.text, now, now);
       }
+      this.signatures.write(article.id, article.signature, article.bands, Boolean(existing));
       this.recordSource(article.id, article.source, article.contentHash, now);
-      const insertBand = this.sql('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
-      for (const band of article.bands) insertBand.run(band, article.id);
       const added = this.insertChunks(article.id, article.title, article.chunks);
-      this.facts.replaceFacts(article.id, article.facts);
+      const spans = added.map(({ id }, i) => ({ id, start: article.chunks[i]!.start, end: article.chunks[i]!.end }));
+      this.facts.replaceFacts(article.id, article.facts, { chunks: spans, isNew: !existing });
       return { added, removed };
     })();
   }
@@ -205,19 +199,14 @@ export class ArticleRepository {
     return this.db.transaction(() => {
       const removed = this.chunkIdsOf(id);
       this.sql('DELETE FROM articles WHERE id = ?').run(id);
+      this.signatures.forget(id);
       return removed;
     })();
   }
 
   /** Replaces every article's band keys (after the banding changed). */
   rebandAll(bandsOf: (signature: Uint32Array) => string[]): number {
-    const rows = this.sql<[], { id: string; signature: Buffer }>('SELECT id, signature FROM articles').all();
-    this.db.transaction(() => {
-      this.sql('DELETE FROM article_bands').run();
-      const insert = this.sql('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
-      for (const row of rows) for (const band of bandsOf(signatureFromBlob(row.signature))) insert.run(band, row.id);
-    })();
-    return rows.length;
+    return this.signatures.rebandAll(bandsOf);
   }
 
   /** Every article's id and text with what fact extraction needs, for re-extracting after the extractor changed. */

@@ -44,6 +44,13 @@ function numberRange(query: DocumentQuery): [string, string] {
   return [`${query.number}-`, `${query.number}0`];
 }
 
+/** Where a stored chunk lies in its article's text, to tie each fact to the chunk holding its quote. */
+export interface ChunkSpan {
+  id: number;
+  start: number;
+  end: number;
+}
+
 const SOURCE_COLUMNS = `f.article_id AS articleId, f.chunk_id AS chunkId, a.source, a.title, a.published_date AS publishedDate`;
 
 interface PresentationRow {
@@ -87,11 +94,15 @@ export class FactRepository {
   }
 
   /** Replaces an article's facts; call inside the article's transaction. Chunk ids are found from offsets. */
-  replaceFacts(articleId: string, facts: ArticleFacts): void {
+  replaceFacts(articleId: string, facts: ArticleFacts, written?: { chunks: ChunkSpan[]; isNew: boolean }): void {
     this.presenters = undefined;
-    for (const table of ['document_mentions', 'presentations', 'deadlines']) this.sql(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
-    const chunks = this.sql<[string], { id: number; start: number; end: number }>('SELECT id, start, end FROM chunks WHERE article_id = ? ORDER BY position')
-      .all(articleId);
+    // An article just inserted has no facts yet, and its writer knows its chunks: no lookups needed.
+    if (!written?.isNew) {
+      for (const table of ['document_mentions', 'presentations', 'deadlines']) this.sql(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+    }
+    const chunks =
+      written?.chunks ??
+      this.sql<[string], ChunkSpan>('SELECT id, start, end FROM chunks WHERE article_id = ? ORDER BY position').all(articleId);
     const chunkFor = (start: number, end: number) =>
       (chunks.find((c) => c.start <= start && end <= c.end) ?? chunks.find((c) => c.start <= start && start < c.end))?.id ?? null;
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { roleOfAct } from '../facts/roles.js';
+import { foldDStroke } from '../text/normalize.js';
 
 /**
  * Schema history. Each entry runs once, in order, inside a transaction; `PRAGMA user_version`
@@ -278,6 +279,35 @@ export const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   (db) => db.exec(`CREATE TABLE handled_updates (update_id INTEGER PRIMARY KEY, received_at TEXT NOT NULL);`),
   // The digest may carry the week's deadlines as a picture; off for every chat until it asks.
   (db) => db.exec(`ALTER TABLE subscriptions ADD COLUMN attach_picture INTEGER NOT NULL DEFAULT 0;`),
+  // Signatures in a narrow table of their own: a reprint check reads its candidates' signatures
+  // without paging through each one's text (the column sat after it in the article row).
+  (db) =>
+    db.exec(`
+      CREATE TABLE article_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO article_signatures (article_id, signature) SELECT id, signature FROM articles;
+      ALTER TABLE articles DROP COLUMN signature;
+    `),
+  // The full-text index without a third copy of every chunk's text: nothing reads its columns
+  // back (only MATCH, bm25 and the vocabulary), and writing that copy was a share of ingest time.
+  (db) => {
+    db.function('fold_d_stroke', { deterministic: true }, (text) => foldDStroke(String(text)));
+    db.exec(`
+      DROP TABLE chunk_fts_vocab;
+      DROP TRIGGER chunks_delete_fts;
+      DROP TABLE chunk_fts;
+      -- Text is indexed with đ→d folded; the tokenizer folds every other diacritic.
+      CREATE VIRTUAL TABLE chunk_fts USING fts5(title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO chunk_fts (rowid, title, body)
+        SELECT c.id, fold_d_stroke(a.title), fold_d_stroke(c.text) FROM chunks c JOIN articles a ON a.id = c.article_id ORDER BY c.id;
+      CREATE VIRTUAL TABLE chunk_fts_vocab USING fts5vocab(chunk_fts, 'row');
+      CREATE TRIGGER chunks_delete_fts AFTER DELETE ON chunks BEGIN
+        DELETE FROM chunk_fts WHERE rowid = old.id;
+      END;
+    `);
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -4,8 +4,12 @@ import { extractFacts } from '../../src/facts/extract.js';
 import { FactRepository } from '../../src/store/fact-repository.js';
 import { migrate, MIGRATIONS } from '../../src/store/migrations.js';
 
-const addArticle = (db: Database.Database, text: string) =>
-  db.prepare("INSERT INTO articles (id, source, title, content_hash, text, signature, ingested_at, updated_at) VALUES ('a', 'a.txt', 'Tin', 'h', ?, x'00', '', '')").run(text);
+/** An article row as the schema at hand has it (a signature column until it moved to a table of its own). */
+const addArticle = (db: Database.Database, text: string) => {
+  const hasSignature = (db.prepare('PRAGMA table_info(articles)').all() as Array<{ name: string }>).some((column) => column.name === 'signature');
+  db.prepare(`INSERT INTO articles (id, source, title, content_hash, text, ${hasSignature ? 'signature, ' : ''}ingested_at, updated_at)
+    VALUES ('a', 'a.txt', 'Tin', 'h', ?, ${hasSignature ? "x'00', " : ''}'', '')`).run(text);
+};
 
 describe('the presentation role migration', () => {
   it('gives rows stored before it the role of their act', () => {

@@ -26,7 +26,7 @@ afterEach(() => {
 function contents(app: App) {
   const db = app.store.db;
   return {
-    articles: db.prepare('SELECT id, source, title, published_date, content_hash, text, signature FROM articles ORDER BY id').all(),
+    articles: db.prepare('SELECT a.id, source, title, published_date, content_hash, text, signature FROM articles a JOIN article_signatures s ON s.article_id = a.id ORDER BY a.id').all(),
     sources: db.prepare('SELECT source, article_id FROM article_sources ORDER BY source').all(),
     chunks: db.prepare('SELECT c.article_id, c.position, c.text, e.vector FROM chunks c JOIN chunk_embeddings e ON e.chunk_id = c.id ORDER BY c.article_id, c.position').all(),
     presentations: db.prepare('SELECT * FROM presentations ORDER BY article_id, quote').all().map(({ id: _id, ...row }: any) => row),
