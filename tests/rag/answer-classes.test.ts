@@ -56,6 +56,15 @@ const TWO_PLANS = [
   'Trước đó, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 14-CTr/TU thực hiện Nghị quyết số 66-NQ/TW.',
 ].join('\n');
 
+/** A meeting that takes up several resolutions under one name, and a plan whose basis is the sentence before it. */
+const PARTY_STUDY = [
+  'Đảng ủy Sở Nội vụ học tập các nghị quyết Trung ương 8',
+  '05/04/2025 | 08:00',
+  'Sáng 4-4, Đảng ủy Sở Nội vụ tỉnh Bình Định tổ chức học tập Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII cho 120 đảng viên.',
+  'Báo cáo viên Hồ Văn Sơn giới thiệu 3 nghị quyết: Nghị quyết số 41-NQ/TW về xây dựng đội ngũ doanh nhân; Nghị quyết số 42-NQ/TW về chính sách xã hội; Nghị quyết số 43-NQ/TW về đại đoàn kết toàn dân tộc.',
+  'Thực hiện Chỉ thị số 23-CT/TU ngày 2/1/2025 của Ban Thường vụ Tỉnh ủy; Hướng dẫn số 07-HD/BTGTU ngày 10/1/2025 của Ban Tuyên giáo Tỉnh ủy. Ngày 15/1/2025, Đảng ủy Sở Nội vụ ban hành Kế hoạch số 12-KH/ĐU về học tập, quán triệt các nghị quyết.',
+].join('\n');
+
 let dir: ReturnType<typeof tempDir>;
 let app: App;
 beforeAll(async () => {
@@ -66,6 +75,7 @@ beforeAll(async () => {
     { source: 'https://tuoitre.vn/binh-dinh-ban-ke-hoach-nghi-quyet-57.htm', format: 'text', body: TUOI_TRE },
     { source: 'https://binhdinh.gov.vn/van-ban/ke-hoach-45-kh-ubnd.htm', format: 'text', body: UBND_PLAN },
     { source: 'https://baobinhdinh.vn/hai-ke-hoach-nghi-quyet-66-68.htm', format: 'text', body: TWO_PLANS },
+    { source: 'https://baobinhdinh.vn/dang-uy-so-noi-vu-hoc-tap-nghi-quyet.htm', format: 'text', body: PARTY_STUDY },
   ]);
 });
 afterAll(() => {
@@ -148,6 +158,18 @@ describe('answers of each class of question', () => {
     expect(chair.text).toContain('Phạm Thu Hà');
     expect(chair.text).not.toContain('Nguyễn Văn Đức');
     expect((await ask('Giám đốc Sở Tư pháp tỉnh Bình Định là ai?')).found).toBe(false);
+  });
+
+  it('lists every resolution a meeting took up, though the likeliest sentence names them under one name', async () => {
+    const answer = await ask('Đảng ủy Sở Nội vụ học tập những nghị quyết nào của Hội nghị Trung ương 8?');
+    for (const id of ['41-NQ/TW', '42-NQ/TW', '43-NQ/TW']) expect(answer.text).toContain(id);
+  });
+
+  it('gives what a plan is based on from the sentence before the one naming it ("Thực hiện …. … ban hành Kế hoạch …")', async () => {
+    const answer = await ask('Kế hoạch số 12-KH/ĐU của Đảng ủy Sở Nội vụ căn cứ những văn bản nào?');
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain('23-CT/TU');
+    expect(answer.text).toContain('07-HD/BTGTU');
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

@@ -13,6 +13,11 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('Cấp ủy các cấp phải xây dựng văn bản gì?').wants).toEqual(['kind']);
     expect(analyzeQuestion('Kế hoạch số 04-KH/TU về việc gì?').wants).toEqual(['subject']);
     expect(analyzeQuestion('Kế hoạch nào triển khai Chỉ thị 35?').wants).toEqual(['document']);
+    // Folded, "văn bản nào" holds "ban nào" and "kế hoạch số nào" holds "sở nào": neither asks for a body.
+    expect(analyzeQuestion('Kế hoạch 12-KH/ĐU căn cứ những văn bản nào của Tỉnh ủy?').wants).toEqual(['document']);
+    expect(analyzeQuestion('Kế hoạch số nào triển khai Chỉ thị 35?').wants).toEqual(['docnumber']);
+    expect(analyzeQuestion('Ban nào tham mưu xây dựng kế hoạch?').wants).toEqual(['organization']);
+    expect(analyzeQuestion('So nao chu tri?').wants).toEqual(['organization']);
   });
 
   it('tells a number that names a document from a count, and a sum of money from any figure', () => {

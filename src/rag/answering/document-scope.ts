@@ -1,4 +1,4 @@
-import { findDocumentMentions, matchesDocumentQuery, symbolKind, type DocumentQuery } from '../../text/document-ids.js';
+import { findDocumentMentions, matchesDocumentQuery, symbolKind, type DocumentMention, type DocumentQuery } from '../../text/document-ids.js';
 import { memoizedByText } from '../../text/memo.js';
 import type { Candidate } from '../candidates/collect.js';
 
@@ -9,6 +9,22 @@ const PLAN_KINDS = new Set(['KH', 'CTR', 'DA', 'HD']);
 
 function kindOf(query: DocumentQuery): string | undefined {
   return query.symbol ?? (query.canonicalId ? symbolKind(query.canonicalId) : undefined);
+}
+
+/** "Thực hiện Chỉ thị số 35 …; Kế hoạch số 81 …": a sentence naming what the document of the one after it carries out. */
+const BASIS_OPENER = /^(?:thực hiện|căn cứ|triển khai|trên cơ sở|quán triệt)(?![\p{L}])/iu;
+
+/** The sentence opens with what is carried out, and the next one, in its paragraph, names a document asked about. */
+function basisOfNext(candidate: Candidate, mentions: DocumentMention[], named: (id: string) => boolean): boolean {
+  if (!BASIS_OPENER.test(candidate.text.trimStart())) return false;
+  const next = candidate.article.sentences[candidate.index + 1];
+  if (!next || candidate.article.text.slice(candidate.end, next.start).includes('\n')) return false;
+  return mentions.some((m) => m.start >= next.start && m.start < next.end && named(m.canonicalId));
+}
+
+/** "Thực hiện Chỉ thị số 35 …. Ngày 10/12, … ban hành Kế hoạch số 101 …": the sentence says what a document asked about carries out. */
+export function statesBasisOf(candidate: Candidate, asked: DocumentQuery[]): boolean {
+  return asked.length > 0 && basisOfNext(candidate, mentionsOf(candidate.article.text), (id) => asked.some((query) => matchesDocumentQuery(id, query)));
 }
 
 /**
@@ -24,7 +40,7 @@ export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQue
   const mentions = mentionsOf(candidate.article.text);
   const named = (id: string) => asked.some((query) => matchesDocumentQuery(id, query));
   const inSentence = mentions.filter((m) => m.start >= candidate.start && m.start < candidate.end);
-  if (inSentence.some((m) => named(m.canonicalId))) return false;
+  if (inSentence.some((m) => named(m.canonicalId)) || basisOfNext(candidate, mentions, named)) return false;
   // "… ký ban hành Kế hoạch số 203/KH-UBND …" is about that plan, not about Chương trình 12-CTr/TU asked about.
   const planAsked = kinds.some((kind) => PLAN_KINDS.has(kind));
   if (planAsked && inSentence.some((m) => PLAN_KINDS.has(symbolKind(m.canonicalId) ?? ''))) return true;

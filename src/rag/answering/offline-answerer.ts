@@ -11,7 +11,7 @@ import { TermWeights } from '../candidates/term-weights.js';
 import { isFigureOf } from '../candidates/text-measures.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
 import { showsAct, withFamilies, type Act } from '../question/acts.js';
-import type { AnalyzedQuestion, QuestionPart } from '../question/analyze.js';
+import type { AnalyzedQuestion, QuestionPart, Wanted } from '../question/analyze.js';
 import { impliedDocument } from '../question/implied-document.js';
 import { shareSubjectOf } from '../question/share-subject.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
@@ -22,7 +22,7 @@ import { issueDateRegister } from './issue-date-register.js';
 import { DEFAULT_MODEL, type AnswerModel } from './model.js';
 import { deadlineRegister, implementingRegister, meetingRegister, personRegister } from './registers.js';
 import { taskRegister } from './task-register.js';
-import { presentationText, shortAnswer } from './short-answer.js';
+import { disjoint, presentationText, shortAnswer } from './short-answer.js';
 
 export interface ScoredCandidate {
   candidate: Candidate;
@@ -51,6 +51,9 @@ function aboutOtherYears(text: string, asked: number[]): boolean {
   const periods = [...text.matchAll(YEAR_OR_PERIOD)].map((m) => [Number(m[1]), Number(m[2] ?? m[1])] as const);
   return periods.length > 0 && !asked.some((year) => periods.some(([from, to]) => from <= year && year <= to));
 }
+
+/** Kinds of answer a list question may want several of, each a span of one sentence. */
+const LISTED_KINDS: ReadonlySet<Wanted> = new Set(['document', 'organization', 'place', 'region']);
 
 const MEETING_ACTS: ReadonlySet<Act> = new Set(['chair', 'open', 'close', 'attend', 'speak', 'direct', 'summarize']);
 
@@ -209,6 +212,13 @@ export class OfflineAnswerer {
         (a, b) => partShare(b.candidate, part) - partShare(a.candidate, part) || share(b.candidate, part.terms) - share(a.candidate, part.terms) || b.probability - a.probability,
       )[0];
       if (pick && extra.length < MAX_EXTRA_SENTENCES) extra.push(pick.candidate);
+    }
+    // "Những nghị quyết nào …": a best sentence naming them together ("Nghị quyết Trung ương 6") is completed by the one listing them.
+    const kind = question.isList ? question.wants.find((w) => LISTED_KINDS.has(w)) : undefined;
+    const listing = (c: Candidate) => (kind ? disjoint(spansAnswering(kind, c, question)).length : 0);
+    if (kind && extra.length < MAX_EXTRA_SENTENCES && ![best.candidate, ...extra].some((c) => listing(c) >= 2)) {
+      const list = sameArticle.find((s) => !extra.includes(s.candidate) && listing(s.candidate) >= 2);
+      if (list) extra.push(list.candidate);
     }
     const covered = new Set([best.candidate, ...extra].flatMap((c) => [...features.matched(c.text)]));
     for (const other of sameArticle) {

@@ -36,7 +36,7 @@ function nearest(spans: TypedSpan[], anchors: number[], sentence: string): Typed
 }
 
 /** Spans that do not overlap one kept before them. */
-function disjoint(spans: TypedSpan[]): TypedSpan[] {
+export function disjoint(spans: TypedSpan[]): TypedSpan[] {
   const kept: TypedSpan[] = [];
   for (const span of [...spans].sort((a, b) => b.end - b.start - (a.end - a.start))) {
     if (!kept.some((k) => span.start < k.end && k.start < span.end)) kept.push(span);
@@ -82,7 +82,9 @@ export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): Sh
     for (const wanted of part.wants) {
       if (wanted === 'description' || wanted === 'result') continue;
       const holding = chosen.filter((c) => spansAnswering(wanted, c, question).length > 0);
-      const candidate = holding.sort((a, b) => shared(part.terms, b.text) - shared(part.terms, a.text) || chosen.indexOf(a) - chosen.indexOf(b))[0];
+      // A list is read from the sentence that lists the most; anything else from the one sharing most words with the part.
+      const listed = (c: Candidate) => (question.isList ? Math.min(3, disjoint(spansAnswering(wanted, c, question)).length) : 0);
+      const candidate = holding.sort((a, b) => listed(b) - listed(a) || shared(part.terms, b.text) - shared(part.terms, a.text) || chosen.indexOf(a) - chosen.indexOf(b))[0];
       if (!candidate) continue;
       const answer = spanAnswer(question, part.terms, part.near, wanted, candidate);
       // "Hạn chót … là ngày nào?" wants a deadline and a day: the deadline already says the day.

@@ -1,3 +1,4 @@
+import { statesBasisOf } from '../answering/document-scope.js';
 import { findDocumentMentions, matchesDocumentQuery, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { identifierTokens } from '../../text/identifiers.js';
@@ -229,8 +230,10 @@ export class QuestionFeatures {
           ? 1
           : 0,
       // An official document's own header and title are about it, and about what its title says it carries out.
+      // …and so is the sentence before it that says what it carries out.
       docSent:
         sentenceMentions.some((m) => namedDocuments.some((d) => matchesDocumentQuery(m.canonicalId, d))) ||
+        statesBasisOf(candidate, namedDocuments) ||
         (candidate.headerOf !== undefined && [...candidate.headerOf, ...cached.titleMentions].some((id) => namedDocuments.some((d) => matchesDocumentQuery(id, d))))
           ? 1
           : 0,

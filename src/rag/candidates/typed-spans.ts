@@ -20,13 +20,16 @@ export interface TypedSpan {
   noun?: string | null;
 }
 
+/** "Báo cáo viên Hồ Văn Sơn": a kind word with "viên" after it is a person who gives the report, not a document. */
+const NOT_A_PERSON = String.raw`(?!\s+viên(?![\p{L}]))`;
+
 /**
  * A document named by its kind and title: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV",
  * "Báo cáo tổng kết thi hành Luật Thủ đô" (a capitalised kind word, to the end of the clause).
  */
-const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|Đề cương|Văn kiện|Dự thảo)(?:\s+[^\s;,.:()]+){1,24}`, 'gu');
+const NAMED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|Đề cương|Văn kiện|Dự thảo)${NOT_A_PERSON}(?:\s+[^\s;,.:()]+){1,24}`, 'gu');
 /** A kind of document however written ("chương trình hành động", "Kế hoạch"). */
-const KIND = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|đề cương|văn kiện|dự thảo)(?![\p{L}])`, 'giu');
+const KIND = new RegExp(String.raw`(?<![\p{L}])(?:${KIND_WORDS.join('|')}|đề cương|văn kiện|dự thảo)(?![\p{L}])${NOT_A_PERSON}`, 'giu');
 const QUOTED = /[“"]([^”"]{8,300})[”"]/gu;
 /** "về tình hình, giải pháp …": what a document or meeting is about, to the end of the clause (every "về", even inside another's clause). */
 const ABOUT = /(?<![\p{L}])(?:về|VỀ)\s+(?=([^;.]{8,300}))/gu;

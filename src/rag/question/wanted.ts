@@ -38,7 +38,8 @@ export type Wanted =
 
 const VI: Array<[Wanted, RegExp]> = [
   ['person', /\bai\b|\bnguoi nao\b|\b(?:dong chi|vi|ong|ba|nhung ai|can bo|lanh dao) nao\b|\b(?:pho )?(?:chu tich|bi thu|giam doc|truong ban|pho thu tuong|thu tuong|bo truong|chanh van phong|uy vien) nao\b|\bla ai\b/],
-  ['organization', /\b(?:co quan|don vi|so|ban|bo|nganh|to chuc|dang bo|chi bo|dang uy|cap uy|ubnd|hdnd|uy ban|hoi dong|tap the) nao\b|\bchiu trach nhiem\b|\bdo (?:co quan|don vi) nao\b/],
+  // "văn bản nào" is no "ban nào", nor "kế hoạch số nào" a "sở nào": folded, the words meet.
+  ['organization', /\b(?:co quan|don vi|bo|nganh|to chuc|dang bo|chi bo|dang uy|cap uy|ubnd|hdnd|uy ban|hoi dong|tap the) nao\b|(?<!\bvan )\bban nao\b|(?<!\b(?:ke hoach|nghi quyet|chi thi|ket luan|quyet dinh|van ban|chuong trinh|de an|hanh dong|cong tac|thong bao|cong van|huong dan) )\bso nao\b|\bchiu trach nhiem\b|\bdo (?:co quan|don vi) nao\b/],
   ['place', /\bo dau\b|\btai dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:diem cau|hoi truong|tru so|phong hop) nao\b|\bdien ra o\b/],
   ['region', /(?<!\bco )\b(?:tinh|thanh pho|huyen|quan|xa|phuong|thi xa|dia phuong) nao\b/],
   ['deadline', /\bhan chot\b|\bthoi han\b|\bhan (?:la )?(?:khi nao|bao gio|ngay nao|den khi nao)\b|\bthoi gian hoan thanh\b|\bhan (?:hoan thanh|cuoi)\b|\bphai (?:hoan thanh|xong|trinh|gui|nop|bao cao|ket thuc|hoan tat)\b|\bhoan thanh (?:truoc|trong|khi nao|vao|luc)\b|\bcham nhat\b|\btruoc ngay nao\b/],
