@@ -65,6 +65,13 @@ const PARTY_STUDY = [
   'Thực hiện Chỉ thị số 23-CT/TU ngày 2/1/2025 của Ban Thường vụ Tỉnh ủy; Hướng dẫn số 07-HD/BTGTU ngày 10/1/2025 của Ban Tuyên giáo Tỉnh ủy. Ngày 15/1/2025, Đảng ủy Sở Nội vụ ban hành Kế hoạch số 12-KH/ĐU về học tập, quán triệt các nghị quyết.',
 ].join('\n');
 
+/** A plenum that discussed two bodies' documents before concluding. */
+const PLENUM = [
+  'Tỉnh ủy Bình Định ban hành Kết luận về phát triển hạ tầng giao thông',
+  '20/05/2025 | 14:00',
+  'Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ tỉnh (khóa XX) họp ngày 18/5/2025 đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy, Báo cáo của Ban cán sự đảng UBND tỉnh về phát triển hạ tầng giao thông và ban hành Kết luận số 210-KL/TU.',
+].join('\n');
+
 let dir: ReturnType<typeof tempDir>;
 let app: App;
 beforeAll(async () => {
@@ -76,6 +83,7 @@ beforeAll(async () => {
     { source: 'https://binhdinh.gov.vn/van-ban/ke-hoach-45-kh-ubnd.htm', format: 'text', body: UBND_PLAN },
     { source: 'https://baobinhdinh.vn/hai-ke-hoach-nghi-quyet-66-68.htm', format: 'text', body: TWO_PLANS },
     { source: 'https://baobinhdinh.vn/dang-uy-so-noi-vu-hoc-tap-nghi-quyet.htm', format: 'text', body: PARTY_STUDY },
+    { source: 'https://baobinhdinh.vn/ket-luan-210-ha-tang-giao-thong.htm', format: 'text', body: PLENUM },
   ]);
 });
 afterAll(() => {
@@ -170,6 +178,15 @@ describe('answers of each class of question', () => {
     expect(answer.found).toBe(true);
     expect(answer.text).toContain('23-CT/TU');
     expect(answer.text).toContain('07-HD/BTGTU');
+  });
+
+  it('gives whose document a meeting discussed: the body after "Tờ trình của", in English too', async () => {
+    const english = await ask('Whose submission did the 16th plenum of the Binh Dinh Party Committee discuss before issuing Conclusion 210-KL/TU?');
+    expect(english.found).toBe(true);
+    expect(english.text.split('\n')[0]).toContain('Ban Thường vụ Tỉnh ủy');
+    const report = await ask('Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ tỉnh Bình Định thảo luận báo cáo của ai?');
+    expect(report.text.split('\n')[0]).toContain('Ban cán sự');
+    expect(report.text.split('\n')[0]).not.toContain('Ban Thường vụ');
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

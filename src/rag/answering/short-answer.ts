@@ -8,6 +8,7 @@ import type { StoredDeadline, StoredPresentation } from '../../store/fact-reposi
 import { ACT_FORMS, showsAct } from '../question/acts.js';
 import { deadlineText } from './registers.js';
 import type { AnalyzedQuestion, Wanted } from '../question/analyze.js';
+import { asksWhoseDocument } from '../question/wanted.js';
 
 /** Words between two offsets of a text. */
 const wordsBetween = (text: string, from: number, to: number) => (text.slice(Math.min(from, to), Math.max(from, to)).match(/\s+/g) ?? []).length;
@@ -58,6 +59,9 @@ const PREFERRED: Partial<Record<Wanted, Array<TypedSpan['type']>>> = {
   deadline: ['deadline', 'day', 'date', 'period'],
   period: ['period', 'date', 'deadline'],
 };
+
+/** "… Tờ trình của ", "… báo cáo của ": what comes next is the document's author. */
+const AUTHOR_BEFORE = /(?<![\p{L}])(tờ trình|báo cáo|đề án|kế hoạch|dự thảo|văn bản|chương trình|đề xuất)\s+của\s*$/iu;
 
 const wordPairs = (words: string[]) => words.slice(1).map((word, i) => `${words[i]} ${word}`);
 
@@ -158,6 +162,15 @@ function spanAnswer(question: AnalyzedQuestion, terms: string[], near: string[],
     return mention ? sentence.slice(mention.start, about.end).trim() : about.text;
   }
   if (wanted === 'organization') {
+    // "Tờ trình của Ban Thường vụ Tỉnh ủy": whose document it is, the body right after the document and "của".
+    if (asksWhoseDocument(foldForMatch(question.text), question.language === 'en')) {
+      const asked = ` ${foldedWordsOf(`${question.text} ${question.searchText}`).join(' ')} `;
+      const authorOf = (span: TypedSpan) => sentence.slice(Math.max(0, span.start - 40), span.start).match(AUTHOR_BEFORE)?.[1];
+      const authors = disjoint(spans.filter((span) => authorOf(span) !== undefined));
+      // Of the authors of several documents ("Tờ trình của X, Báo cáo của Y"), the one of the document asked about.
+      const ofAsked = authors.filter((span) => asked.includes(` ${foldedWordsOf(authorOf(span)!).join(' ')} `));
+      if (authors.length > 0) return nearest(ofAsked.length > 0 ? ofAsked : authors, anchors, sentence)!.text;
+    }
     // "X giao Y chủ trì …": the body given the task is Y.
     const assigned = spans.filter((span) => /(?<![\p{L}])giao(?:\s+cho)?\s*$/u.test(sentence.slice(Math.max(0, span.start - 10), span.start)));
     if (assigned.length > 0) return nearest(disjoint(assigned), anchors, sentence)!.text;

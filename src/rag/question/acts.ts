@@ -71,9 +71,15 @@ function withoutMeetingNames(folded: string): string {
   return folded.replace(MEETING_NAME, (name) => ' '.repeat(name.length));
 }
 
+/**
+ * "… discuss before issuing Conclusion 445?", "… trước khi ban hành Kết luận?": an act in a
+ * clause of time sets when, it is not what the question asks about. Folded.
+ */
+const TIME_CLAUSE_ACT = /\b(?:before|after|upon|while|when|truoc khi|sau khi|khi)\s+(?:\w+ing\b|\w+(?:\s+\w+)?)/g;
+
 /** The acts a question asks about. */
 export function actsOf(question: string, english: boolean): Act[] {
-  const folded = english ? foldForMatch(question) : withoutMeetingNames(foldForMatch(question));
+  const folded = (english ? foldForMatch(question) : withoutMeetingNames(foldForMatch(question))).replace(TIME_CLAUSE_ACT, (clause) => ' '.repeat(clause.length));
   const acts = (english ? EN_ACTS : VI_ACTS).filter(([, pattern]) => pattern.test(folded)).map(([act]) => act);
   // With its marks a question says "kỳ" (term) or "ký" (sign) itself.
   if (!english && acts.includes('sign') && /[\u00C0-\u1EF9]/u.test(question) && !/(?<![\p{L}])k[ýí](?![\p{L}])/u.test(question.normalize('NFC').toLowerCase())) {

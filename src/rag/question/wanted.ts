@@ -72,6 +72,14 @@ const EN: Array<[Wanted, RegExp]> = [
   ['result', /\boutcome\b|\bresults? of\b|\bhow did (?:\w+ ){0,4}(?:vote|end|go)\b/],
 ];
 
+const WHOSE_DOCUMENT_EN = /\bwhose (?:[a-z-]+ ){0,2}(?:submissions?|reports?|proposals?|plans?|drafts?|documents?|programmes?|programs?|projects?|schemes?)\b/;
+const WHOSE_DOCUMENT_VI = /\b(?:to trinh|bao cao|de an|ke hoach|du thao|van ban|chuong trinh|de xuat)(?: \w+){0,4} cua ai\b/;
+
+/** "Whose submission …?", "Tờ trình của ai?" (folded). */
+export function asksWhoseDocument(folded: string, english: boolean): boolean {
+  return (english ? WHOSE_DOCUMENT_EN : WHOSE_DOCUMENT_VI).test(folded);
+}
+
 /** The kinds of answer a question wants, most specific first; "description" only when nothing else applies. */
 export function wantedOf(folded: string, english: boolean, namesDocument = false): Wanted[] {
   const wants = wantedOfText(folded, english);
@@ -84,6 +92,8 @@ function wantedOfText(folded: string, english: boolean): Wanted[] {
   let wants = (english ? EN : VI).filter(([, pattern]) => pattern.test(folded)).map(([wanted]) => wanted);
   // "Which Ministry of Health official …" asks for a person, not the ministry; "who is responsible" for either.
   if (english && wants.includes('person') && !/\bresponsible\b/.test(folded)) wants = wants.filter((w) => w !== 'organization');
+  // "Whose submission …?", "Tờ trình của ai?": a document's author is a body as often as a person, and written first.
+  if (wants.includes('person') && asksWhoseDocument(folded, english)) wants = ['organization', ...wants.filter((w) => w !== 'organization')];
   // "Khi nào … hoàn thành?" is a deadline; "ngày nào" a day — the general "date" adds nothing then.
   const specific = wants.filter((w) => !(w === 'date' && (wants.includes('day') || wants.includes('deadline') || wants.includes('period') || wants.includes('time'))));
   // "gì" asks for a description only when no other kind of answer is asked for ("văn bản gì", "ai … làm gì").
