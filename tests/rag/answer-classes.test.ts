@@ -72,6 +72,14 @@ const PLENUM = [
   'Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ tỉnh (khóa XX) họp ngày 18/5/2025 đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy, Báo cáo của Ban cán sự đảng UBND tỉnh về phát triển hạ tầng giao thông và ban hành Kết luận số 210-KL/TU.',
 ].join('\n');
 
+/** A congress report whose term and whose overall goal are in two sentences. */
+const CONGRESS = [
+  'Khai mạc Đại hội Đảng bộ huyện Tuy Phước lần thứ XXV',
+  '15/07/2025 | 09:00',
+  'Sáng 14-7, Đại hội đại biểu Đảng bộ huyện Tuy Phước lần thứ XXV khai mạc. Đại hội đánh giá tổng thể việc thực hiện Nghị quyết nhiệm kỳ 2020-2025; xác định phương hướng, mục tiêu, nhiệm vụ cho nhiệm kỳ 2025-2030.',
+  'Mục tiêu tổng quát đến năm 2035 là xây dựng huyện Tuy Phước trở thành thị xã.',
+].join('\n');
+
 let dir: ReturnType<typeof tempDir>;
 let app: App;
 beforeAll(async () => {
@@ -84,6 +92,7 @@ beforeAll(async () => {
     { source: 'https://baobinhdinh.vn/hai-ke-hoach-nghi-quyet-66-68.htm', format: 'text', body: TWO_PLANS },
     { source: 'https://baobinhdinh.vn/dang-uy-so-noi-vu-hoc-tap-nghi-quyet.htm', format: 'text', body: PARTY_STUDY },
     { source: 'https://baobinhdinh.vn/ket-luan-210-ha-tang-giao-thong.htm', format: 'text', body: PLENUM },
+    { source: 'https://baobinhdinh.vn/dai-hoi-tuy-phuoc-lan-thu-xxv.htm', format: 'text', body: CONGRESS },
   ]);
 });
 afterAll(() => {
@@ -187,6 +196,13 @@ describe('answers of each class of question', () => {
     const report = await ask('Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ tỉnh Bình Định thảo luận báo cáo của ai?');
     expect(report.text.split('\n')[0]).toContain('Ban cán sự');
     expect(report.text.split('\n')[0]).not.toContain('Ban Thường vụ');
+  });
+
+  it('answers each part of a two-part question from the sentence about that part', async () => {
+    const answer = await ask('Đại hội Đảng bộ huyện Tuy Phước xác định phương hướng, mục tiêu, nhiệm vụ cho nhiệm kỳ nào và mục tiêu tổng quát đến năm nào?');
+    const short = answer.text.split('\n')[0]!;
+    expect(short).toContain('2025-2030');
+    expect(short).toContain('năm 2035');
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

@@ -203,8 +203,21 @@ export class OfflineAnswerer {
       return features.weights.sum(words.filter((t) => present.has(t))) / (features.weights.sum(words) || 1);
     };
     const partShare = (c: Candidate, part: QuestionPart) => share(c, part.near.length > 0 ? part.near : part.terms);
+    // "… cho nhiệm kỳ nào và mục tiêu tổng quát đến năm nào?": a sentence of the first part ("mục tiêu, nhiệm vụ")
+    // does not answer the second unless it holds most of the word pairs only the second has ("tổng quát").
+    const pairsOf = (words: string[]) => words.slice(1).map((word, i) => `${words[i]} ${word}`);
+    const ownPairs = (part: QuestionPart) => {
+      const others = new Set(question.parts.filter((p) => p !== part).flatMap((p) => pairsOf(p.terms)));
+      return pairsOf(part.near.length > 0 ? part.near : part.terms).filter((pair) => !others.has(pair));
+    };
+    const holdsOwn = (c: Candidate, part: QuestionPart) => {
+      const own = question.parts.length < 2 ? [] : ownPairs(part);
+      if (own.length === 0) return true;
+      const present = new Set(pairsOf(foldedWordsOf(c.text)));
+      return own.filter((pair) => present.has(pair)).length * 2 >= own.length;
+    };
     for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants, near: [] }]) {
-      if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5)) continue;
+      if ([best.candidate, ...extra].some((c) => answers(c, part) && partShare(c, part) >= 0.5 && holdsOwn(c, part))) continue;
       // A part the best sentence leaves out is answered elsewhere in the article, however the model ranks that sentence for the whole question.
       const options = ofArticle.filter((s) => !extra.includes(s.candidate) && answers(s.candidate, part) && partShare(s.candidate, part) >= 0.3);
       // The sentence about that part: its words first, the model's view of the whole question only to break ties.
