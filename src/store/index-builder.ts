@@ -14,6 +14,9 @@ export type BuilderMessage =
   | { op: 'apply'; ids: Float64Array; vectors: Float32Array; removed: number[] }
   | { op: 'finish'; file: string };
 
+/** Vectors queued before they are sent to the worker. */
+const SEND_VECTORS = 256;
+
 export type BuilderReply = { op: 'progress'; done: number } | { op: 'finished'; deleted: number[] };
 
 /**
@@ -28,6 +31,7 @@ export class IndexBuilder {
   private waiting: Array<() => void> = [];
   private finished: { resolve: (deleted: number[]) => void; reject: (error: Error) => void } | undefined;
   private ending = false;
+  private queued: { added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] } = { added: [], removed: [] };
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (reply: BuilderReply) => {
@@ -44,19 +48,35 @@ export class IndexBuilder {
     return new IndexBuilder(startWorker(import.meta.url, 'index-builder-worker', { workerData: options }));
   }
 
+  /**
+   * Queues a change; changes go to the worker a few hundred vectors at a time (a message an
+   * article woke the worker, and the writing thread lost its core, twenty thousand times a run).
+   */
   apply(change: { added: Array<{ id: number; vector: ArrayLike<number> }>; removed: number[] }): void {
     if (this.failure || change.added.length + change.removed.length === 0) return;
     this.sent += change.added.length + change.removed.length;
-    // One buffer moved, not a copy of every vector: cloning them cost the writing thread a tenth of its time.
-    const dimensions = change.added[0]?.vector.length ?? 0;
-    const ids = Float64Array.from(change.added, (entry) => entry.id);
-    const vectors = new Float32Array(change.added.length * dimensions);
-    change.added.forEach((entry, i) => vectors.set(entry.vector, i * dimensions));
-    this.worker.postMessage({ op: 'apply', ids, vectors, removed: change.removed } satisfies BuilderMessage, [ids.buffer, vectors.buffer]);
+    // The worker applies a message's removals before its additions: a removal after queued additions goes in a message of its own.
+    if (change.removed.length > 0 && this.queued.added.length > 0) this.flush();
+    this.queued.removed.push(...change.removed);
+    this.queued.added.push(...change.added);
+    if (this.queued.added.length >= SEND_VECTORS) this.flush();
+  }
+
+  /** Sends what is queued. One buffer moved, not a copy of every vector: cloning them cost the writing thread a tenth of its time. */
+  private flush(): void {
+    const { added, removed } = this.queued;
+    if (this.failure || added.length + removed.length === 0) return;
+    this.queued = { added: [], removed: [] };
+    const dimensions = added[0]?.vector.length ?? 0;
+    const ids = Float64Array.from(added, (entry) => entry.id);
+    const vectors = new Float32Array(added.length * dimensions);
+    added.forEach((entry, i) => vectors.set(entry.vector, i * dimensions));
+    this.worker.postMessage({ op: 'apply', ids, vectors, removed } satisfies BuilderMessage, [ids.buffer, vectors.buffer]);
   }
 
   /** Resolves once the worker is at most `behind` changes behind (at once after a failure: `finish` reports it). */
   async caughtUp(behind: number): Promise<void> {
+    if (this.sent - this.done > behind) this.flush();
     while (!this.failure && this.sent - this.done > behind) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
@@ -64,6 +84,7 @@ export class IndexBuilder {
   async finish(file: string): Promise<number[]> {
     try {
       if (this.failure) throw this.failure;
+      this.flush();
       const deleted = new Promise<number[]>((resolve, reject) => (this.finished = { resolve, reject }));
       this.worker.postMessage({ op: 'finish', file } satisfies BuilderMessage);
       return await deleted;

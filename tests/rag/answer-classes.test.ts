@@ -80,6 +80,14 @@ const CONGRESS = [
   'Mục tiêu tổng quát đến năm 2035 là xây dựng huyện Tuy Phước trở thành thị xã.',
 ].join('\n');
 
+/** Rapporteurs given by what they are, not by name, next to a named signer. */
+const STUDY_GUIDE = [
+  'Tỉnh ủy Bình Định hướng dẫn học tập Nghị quyết 68',
+  '10/06/2025 | 07:30',
+  'Bí thư Tỉnh ủy Trần Quốc Hưng vừa ký ban hành Hướng dẫn về việc tổ chức học tập, quán triệt Nghị quyết số 68-NQ/TW trong toàn Đảng bộ tỉnh.',
+  'Theo đó, Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức hội nghị trực tuyến đến các điểm cầu cấp huyện. Báo cáo viên là các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy. Thời gian hoàn thành trong tháng 7/2025.',
+].join('\n');
+
 let dir: ReturnType<typeof tempDir>;
 let app: App;
 beforeAll(async () => {
@@ -93,6 +101,7 @@ beforeAll(async () => {
     { source: 'https://baobinhdinh.vn/dang-uy-so-noi-vu-hoc-tap-nghi-quyet.htm', format: 'text', body: PARTY_STUDY },
     { source: 'https://baobinhdinh.vn/ket-luan-210-ha-tang-giao-thong.htm', format: 'text', body: PLENUM },
     { source: 'https://baobinhdinh.vn/dai-hoi-tuy-phuoc-lan-thu-xxv.htm', format: 'text', body: CONGRESS },
+    { source: 'https://baobinhdinh.vn/huong-dan-hoc-tap-nghi-quyet-68.htm', format: 'text', body: STUDY_GUIDE },
   ]);
 });
 afterAll(() => {
@@ -203,6 +212,13 @@ describe('answers of each class of question', () => {
     const short = answer.text.split('\n')[0]!;
     expect(short).toContain('2025-2030');
     expect(short).toContain('năm 2035');
+  });
+
+  it('gives who hold a role as the sentence "<role> là …" says, when it names no one', async () => {
+    const answer = await ask('Ai là báo cáo viên tại hội nghị trực tuyến học tập Nghị quyết 68 của Tỉnh ủy Bình Định?');
+    const short = answer.text.split('\n')[0]!;
+    expect(short).toContain('Ủy viên Ban Thường vụ Tỉnh ủy');
+    expect(short).not.toContain('Trần Quốc Hưng');
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

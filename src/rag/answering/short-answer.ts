@@ -3,6 +3,7 @@ import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import type { Candidate } from '../candidates/collect.js';
 import { spansAnswering, type TypedSpan } from '../candidates/typed-spans.js';
 import { askedTitleCount, personWithTitles } from '../candidates/person-titles.js';
+import { holdersOfAskedRole } from '../candidates/role-holders.js';
 import { isFigureOf } from '../candidates/text-measures.js';
 import type { StoredDeadline, StoredPresentation } from '../../store/fact-repository.js';
 import { ACT_FORMS, showsAct } from '../question/acts.js';
@@ -88,7 +89,11 @@ export function shortAnswer(question: AnalyzedQuestion, chosen: Candidate[]): Sh
       const holding = chosen.filter((c) => spansAnswering(wanted, c, question).length > 0);
       // A list is read from the sentence that lists the most; anything else from the one sharing most words with the part.
       const listed = (c: Candidate) => (question.isList ? Math.min(3, disjoint(spansAnswering(wanted, c, question)).length) : 0);
-      const candidate = holding.sort((a, b) => listed(b) - listed(a) || shared(part.terms, b.text) - shared(part.terms, a.text) || chosen.indexOf(a) - chosen.indexOf(b))[0];
+      // "Ai là báo cáo viên …?" is answered by the sentence saying "Báo cáo viên là …".
+      const defines = (c: Candidate) => (wanted === 'person' && holdersOfAskedRole(c.text, question.text).length > 0 ? 1 : 0);
+      const candidate = holding.sort(
+        (a, b) => defines(b) - defines(a) || listed(b) - listed(a) || shared(part.terms, b.text) - shared(part.terms, a.text) || chosen.indexOf(a) - chosen.indexOf(b),
+      )[0];
       if (!candidate) continue;
       const answer = spanAnswer(question, part.terms, part.near, wanted, candidate);
       // "Hạn chót … là ngày nào?" wants a deadline and a day: the deadline already says the day.

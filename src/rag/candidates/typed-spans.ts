@@ -1,5 +1,6 @@
 import { findDateSpans } from '../../text/date-spans.js';
 import { findDeadlinePhrases } from '../../text/deadline-phrases.js';
+import { holdersOfAskedRole } from './role-holders.js';
 import { findDocumentMentions, KIND_WORDS, matchesDocumentQuery, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { findOrganizations } from '../../text/organizations.js';
 import { personNamesIn } from '../../text/person-names.js';
@@ -136,7 +137,10 @@ export function spansAnswering(wanted: Wanted, candidate: SpannedSentence, asked
   const { spans, text: sentence } = candidate;
   const question = foldForMatch(asked.text);
   const named = (span: TypedSpan) => question.includes(foldForMatch(span.text));
-  if (wanted === 'person') return spans.filter((span) => span.type === 'person' && !named(span));
+  if (wanted === 'person') {
+    const people = spans.filter((span) => span.type === 'person' && !named(span));
+    return people.length > 0 ? people : holdersOfAskedRole(sentence, asked.text);
+  }
   if (wanted === 'organization') return spans.filter((span) => span.type === 'organization' && !named(span));
   if (wanted === 'kind') {
     // "Ngoài nghe báo cáo, … còn cho ý kiến về văn bản gì?", "… Nghị quyết 79 và 80, phải xây dựng văn bản gì?": not the kinds the question names.
