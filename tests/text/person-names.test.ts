@@ -65,6 +65,12 @@ describe('person names', () => {
   it('lists the names of a text for checking claims, not the places', () => {
     expect(personNamesIn('Bí thư Tỉnh ủy Quảng Ninh Vũ Đức Phong và Giám đốc Sở Nội vụ Lê Thị Mai dự hội nghị.')).toEqual(['Vũ Đức Phong', 'Lê Thị Mai']);
   });
+
+  it('knows the family names of the peoples of the north and the Central Highlands, as of the Kinh', () => {
+    expect(personNamesIn('Trưởng Ban Tuyên giáo Tỉnh ủy Sần Văn Lộc quán triệt nghị quyết.')).toEqual(['Sần Văn Lộc']);
+    expect(personNamesIn('Phó Bí thư Thường trực Huyện ủy Rơ Mah Thuấn trình bày báo cáo; Chủ tịch UBND huyện Ksor Phước dự.')).toEqual(['Rơ Mah Thuấn', 'Ksor Phước']);
+    expect(personNamesIn('Phó Chủ tịch UBND tỉnh Vàng Seo Cón và đồng chí Thào Thị Hồng cùng dự.')).toEqual(['Vàng Seo Cón', 'Thào Thị Hồng']);
+  });
 });
 
 describe('people before an act', () => {

@@ -13,6 +13,7 @@ import { spansAnswering } from '../candidates/typed-spans.js';
 import { showsAct, withFamilies, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart, Wanted } from '../question/analyze.js';
 import { impliedDocument } from '../question/implied-document.js';
+import { asksWhichPerson } from '../question/wanted.js';
 import { shareSubjectOf } from '../question/share-subject.js';
 import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js';
 import { composeClaims } from './compose.js';
@@ -145,8 +146,9 @@ export class OfflineAnswerer {
    */
   private lacks(question: AnalyzedQuestion, chosen: Candidate[]): string | null {
     const primary = question.wants.find((w) => w !== 'description' && w !== 'kind');
-    // "Ai chịu trách nhiệm …?" may be answered by a body as well as by a person.
-    const accepted = primary === 'person' ? (['person', 'organization'] as const) : primary ? [primary] : [];
+    // "Ai chịu trách nhiệm …?" may be answered by a body as well as by a person; "Thứ trưởng nào …?" only by a person.
+    const onlyPerson = asksWhichPerson(foldForMatch(question.text), question.language === 'en');
+    const accepted = primary === 'person' ? (onlyPerson ? (['person'] as const) : (['person', 'organization'] as const)) : primary ? [primary] : [];
     if (primary && !chosen.some((c) => accepted.some((wanted) => spansAnswering(wanted, c, question).length > 0))) return `the evidence holds no ${primary}`;
     // "Bao nhiêu tỷ đồng?" is not answered by "4 nội dung": a figure of what the question counts, or nothing.
     const nouns = [question.countNoun, ...question.parts.map((p) => p.countNoun)].filter((n): n is string => Boolean(n));

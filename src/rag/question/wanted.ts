@@ -36,8 +36,18 @@ export type Wanted =
   /** kết quả ra sao, outcome */
   | 'result';
 
+/** "Đồng chí nào", "Thứ trưởng nào", "Phó Chủ tịch nào": a person, never a body (folded). */
+const NAMED_PERSON_VI =
+  /\b(?:dong chi|vi|ong|ba|(?:pho |tong )?(?:chu tich|bi thu|giam doc|truong ban|truong phong|thu tuong|bo truong|thu truong|chanh van phong|chanh an|vien truong|chu nhiem|uy vien|truong doan|bao cao vien)) nao\b/;
+const NAMED_PERSON_EN = /\bwhich (?:[a-z-]+ ){0,3}(?:officials?|leaders?|secretar(?:y|ies)|chairm[ae]n|chairwom[ae]n|ministers?|deput(?:y|ies)|vice[- ]\w+|directors?|comrades?|persons?|people)\b/;
+
+/** The question asks which person, by a title or "đồng chí nào": a body does not answer it (folded). */
+export function asksWhichPerson(folded: string, english: boolean): boolean {
+  return (english ? NAMED_PERSON_EN : NAMED_PERSON_VI).test(folded);
+}
+
 const VI: Array<[Wanted, RegExp]> = [
-  ['person', /\bai\b|\bnguoi nao\b|\b(?:dong chi|vi|ong|ba|nhung ai|can bo|lanh dao) nao\b|\b(?:pho )?(?:chu tich|bi thu|giam doc|truong ban|pho thu tuong|thu tuong|bo truong|chanh van phong|uy vien) nao\b|\bla ai\b/],
+  ['person', /\bai\b|\bnguoi nao\b|\bla ai\b|\bnhung ai\b|\b(?:can bo|lanh dao) nao\b/],
   // "văn bản nào" is no "ban nào", nor "kế hoạch số nào" a "sở nào": folded, the words meet.
   ['organization', /\b(?:co quan|don vi|bo|nganh|to chuc|dang bo|chi bo|dang uy|cap uy|ubnd|hdnd|uy ban|hoi dong|tap the) nao\b|(?<!\bvan )\bban nao\b|(?<!\b(?:ke hoach|nghi quyet|chi thi|ket luan|quyet dinh|van ban|chuong trinh|de an|hanh dong|cong tac|thong bao|cong van|huong dan) )\bso nao\b|\bchiu trach nhiem\b|\bdo (?:co quan|don vi) nao\b/],
   ['place', /\bo dau\b|\btai dau\b|\bnoi nao\b|\bdia diem nao\b|\b(?:diem cau|hoi truong|tru so|phong hop) nao\b|\bdien ra o\b/],
@@ -90,6 +100,7 @@ export function wantedOf(folded: string, english: boolean, namesDocument = false
 
 function wantedOfText(folded: string, english: boolean): Wanted[] {
   let wants = (english ? EN : VI).filter(([, pattern]) => pattern.test(folded)).map(([wanted]) => wanted);
+  if (!english && !wants.includes('person') && NAMED_PERSON_VI.test(folded)) wants = ['person', ...wants];
   // "Which Ministry of Health official …" asks for a person, not the ministry; "who is responsible" for either.
   if (english && wants.includes('person') && !/\bresponsible\b/.test(folded)) wants = wants.filter((w) => w !== 'organization');
   // "Whose submission …?", "Tờ trình của ai?": a document's author is a body as often as a person, and written first.
