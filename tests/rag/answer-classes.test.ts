@@ -70,6 +70,7 @@ const PLENUM = [
   'Tỉnh ủy Bình Định ban hành Kết luận về phát triển hạ tầng giao thông',
   '20/05/2025 | 14:00',
   'Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ tỉnh (khóa XX) họp ngày 18/5/2025 đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy, Báo cáo của Ban cán sự đảng UBND tỉnh về phát triển hạ tầng giao thông và ban hành Kết luận số 210-KL/TU.',
+  'Tại hội nghị, Văn phòng UBND tỉnh trình bày báo cáo tình hình kinh tế - xã hội 5 tháng đầu năm.',
 ].join('\n');
 
 /** A congress report whose term and whose overall goal are in two sentences. */
@@ -205,6 +206,8 @@ describe('answers of each class of question', () => {
     const report = await ask('Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ tỉnh Bình Định thảo luận báo cáo của ai?');
     expect(report.text.split('\n')[0]).toContain('Ban cán sự');
     expect(report.text.split('\n')[0]).not.toContain('Ban Thường vụ');
+    // Asked which official, a body is no answer.
+    expect((await ask('Phó Chủ tịch nào trình bày báo cáo tình hình kinh tế - xã hội tại Hội nghị lần thứ 16 Ban Chấp hành Đảng bộ tỉnh Bình Định?')).found).toBe(false);
   });
 
   it('answers each part of a two-part question from the sentence about that part', async () => {
