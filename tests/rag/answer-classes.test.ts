@@ -224,6 +224,17 @@ describe('answers of each class of question', () => {
     expect(short).not.toContain('Trần Quốc Hưng');
   });
 
+  it('reads the number and date of a document from its header when asked by what it carries out', async () => {
+    const answer = await ask('Kế hoạch của UBND tỉnh Bình Định triển khai Nghị quyết số 57-NQ/TW có số hiệu nào, ban hành ngày nào?');
+    expect(answer.text).toContain('45/KH-UBND');
+    expect(answer.text).toContain('20 tháng 3 năm 2025');
+  });
+
+  it('reads "When must … be submitted …?" as a deadline, however long its subject', async () => {
+    const answer = await ask("When must the Department of Science and Technology's scheme for the innovative startup ecosystem be submitted to the provincial People's Committee?");
+    expect(answer.text).toContain('15 tháng 9 năm 2025');
+  });
+
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {
     for (const question of [
       'Ai trình bày kế hoạch thực hiện Nghị quyết số 66-NQ/TW?',

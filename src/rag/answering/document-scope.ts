@@ -1,6 +1,6 @@
 import { findDocumentMentions, matchesDocumentQuery, symbolKind, type DocumentMention, type DocumentQuery } from '../../text/document-ids.js';
 import { memoizedByText } from '../../text/memo.js';
-import type { Candidate } from '../candidates/collect.js';
+import { HEADER_SENTENCES, type Candidate } from '../candidates/collect.js';
 
 const mentionsOf = memoizedByText(findDocumentMentions, 200);
 
@@ -32,9 +32,10 @@ export function statesBasisOf(candidate: Candidate, asked: DocumentQuery[]): boo
  * Sở … báo cáo trước ngày 10/12") speaks of the document of that kind its article named last
  * before it. When that is another one ("Cùng ngày, … ký ban hành Kế hoạch số 8232 …"), the
  * sentence is about the other document, not the one asked about. An official document's own
- * header and signature are about that document.
+ * header and signature are about that document (and, unless the question is who signed or
+ * issued it, about what its header says it carries out).
  */
-export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQuery[]): boolean {
+export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQuery[], options: { signing?: boolean } = {}): boolean {
   const kinds = asked.map(kindOf).filter((kind): kind is string => Boolean(kind));
   if (kinds.length === 0) return false;
   const mentions = mentionsOf(candidate.article.text);
@@ -46,7 +47,11 @@ export function speaksOfAnotherDocument(candidate: Candidate, asked: DocumentQue
   if (planAsked && inSentence.some((m) => PLAN_KINDS.has(symbolKind(m.canonicalId) ?? ''))) return true;
   // An official document's header and signature speak of that document, and of what its title says it carries out.
   if ((candidate.headerOf ?? []).length > 0) {
-    return !candidate.headerOf!.some(named) && !mentionsOf(candidate.article.title).some((m) => named(m.canonicalId));
+    // What it carries out is in its title, in the header ("CHƯƠNG TRÌNH HÀNH ĐỘNG / thực hiện Nghị quyết số 29-NQ/TW …");
+    // but its signature signs that document alone, not what it carries out.
+    const headerEnd = candidate.article.sentences[Math.min(HEADER_SENTENCES, candidate.article.sentences.length) - 1]?.end ?? 0;
+    const inHeader = !options.signing && mentions.some((m) => m.start < headerEnd && named(m.canonicalId));
+    return !candidate.headerOf!.some(named) && !inHeader && !mentionsOf(candidate.article.title).some((m) => named(m.canonicalId));
   }
   const before = mentions.filter((m) => m.start < candidate.end && kinds.includes(symbolKind(m.canonicalId) ?? ''));
   const last = before.at(-1);

@@ -33,9 +33,11 @@ export function issueDateRegister(store: Store, question: AnalyzedQuestion, arti
       .find((m) => m.articleId === articleId && m.issuedDate && /^Số\s*:?/u.test(m.quote));
     const written = header?.quote.match(WRITTEN_DATE)?.[0];
     if (!header || !written) continue;
+    // "… có số hiệu nào, ban hành ngày nào?": its number too, as the header writes it.
+    const number = question.wants.includes('docnumber') ? findDocumentMentions(header.quote)[0]?.raw : undefined;
     return {
       found: true,
-      claims: [{ text: written, evidence: [evidenceOfFact(header)] }],
+      claims: [{ text: number ? `${number}; ${written}` : written, evidence: [evidenceOfFact(header)] }],
       focus: { documents: own, persons: [] },
       probability: 1,
       decision: [{ strategy: 'issue date register', probability: 1, chosen: true, first: header.quote.slice(0, 100) }],

@@ -168,7 +168,8 @@ export class OfflineAnswerer {
     // "Kế hoạch 8215 … báo cáo trước ngày nào?" is not answered by the next plan's sentence of the same article.
     // Who chaired or spoke names the meeting by its documents ("hội nghị quán triệt Nghị quyết 66"): that is no fact of a document.
     const ofMeeting = question.acts.some((act) => MEETING_ACTS.has(act));
-    if (question.documents.length > 0 && !ofMeeting && chosen.every((c) => speaksOfAnotherDocument(c, question.documents))) return 'the evidence is about another document';
+    const signing = question.acts.some((act) => act === 'sign' || act === 'issue');
+    if (question.documents.length > 0 && !ofMeeting && chosen.every((c) => speaksOfAnotherDocument(c, question.documents, { signing }))) return 'the evidence is about another document';
     // "Ai ký …?", "… được ký ngày nào?": the person or the day of that act, so the act must be there.
     const asksWhoOrWhen = primary === 'person' || primary === 'day' || primary === 'date';
     // Attending is written in too many ways ("có đồng chí …", "về phía …"); presenting a topic in several ("trình bày", "thông tin", "truyền đạt").

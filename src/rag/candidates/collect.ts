@@ -60,7 +60,7 @@ const LEAD_SENTENCES = 4;
 const WHOLE_ARTICLE_RANK = 3;
 const MAX_SENTENCES_PER_ARTICLE = 80;
 /** An official document's header: issuer, number and date, kind and title. */
-const HEADER_SENTENCES = 12;
+export const HEADER_SENTENCES = 12;
 
 /**
  * The candidate sentences of the retrieved passages: every sentence of each passage, plus the

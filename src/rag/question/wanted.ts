@@ -74,7 +74,7 @@ const EN: Array<[Wanted, RegExp]> = [
   ['date', /\bwhen\b|\bwhat month\b/],
   ['time', /\bwhat time\b|\bwhat hours?\b|\bwhich hours?\b|\btime slot\b|\bfrom what time\b/],
   ['period', /\bwhich (?:period|term|quarter|year)\b|\bwhat (?:period|term|quarter|year)\b|\bwhich (?:stage|phase)\b|\bfor what period\b|\bby what year\b|\bby which year\b/],
-  ['deadline', /\bdeadlines?\b|\bby when\b|\bby what date\b|\bdue\b|\bmust (?:\w+ ){0,3}(?:finish|complete|be completed|be finished|be submitted|submit|end)\b|\b(?:finish|complete) (?:\w+ ){0,3}by\b/],
+  ['deadline', /\bdeadlines?\b|\bby when\b|\bby what date\b|\bdue\b|\bmust (?:[\w'’-]+ ){0,12}?(?:finish|complete|be completed|be finished|be submitted|be sent|be reported|submit|end)\b|\b(?:finish|complete) (?:\w+ ){0,3}by\b/],
   ['number', /\bhow many\b|\bhow much\b|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[a-z'-]+ ){0,4}(?:budget|cost|amount|value|price|funding|capital|revenue|spending|investment|disbursement|growth|rate)s?\b|\bwhat (?:percentage|share|proportion|rate)\b|\b(?:what )?number of (?!the (?:[a-z]+ ){0,2}(?:plan|resolution|directive|document|decision|conclusion|programme|program|scheme)s?\b)/],
   ['document', /\bwhich (?:plan|resolution|directive|document|programme|program|conclusion|decision|scheme|project|regulation|instruction)s?\b/],
   ['docnumber', /\bwhat (?:plan|resolution|directive|document|scheme|conclusion) (?:number|no)\b|\b(?:plan|document|resolution|directive) number\b|\bnumber of the (?:[a-z]+ ){0,2}(?:plan|resolution|directive|document|decision|conclusion|programme|program|scheme)s?\b/],
