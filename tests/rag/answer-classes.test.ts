@@ -79,6 +79,7 @@ const CONGRESS = [
   '15/07/2025 | 09:00',
   'Sáng 14-7, Đại hội đại biểu Đảng bộ huyện Tuy Phước lần thứ XXV khai mạc. Đại hội đánh giá tổng thể việc thực hiện Nghị quyết nhiệm kỳ 2020-2025; xác định phương hướng, mục tiêu, nhiệm vụ cho nhiệm kỳ 2025-2030.',
   'Mục tiêu tổng quát đến năm 2035 là xây dựng huyện Tuy Phước trở thành thị xã.',
+  'Đồng chí Lê Văn Tám, Bí thư Huyện ủy khóa XXIV, phát biểu khai mạc đại hội.',
 ].join('\n');
 
 /** Rapporteurs given by what they are, not by name, next to a named signer. */
@@ -230,9 +231,19 @@ describe('answers of each class of question', () => {
     expect(answer.text).toContain('20 tháng 3 năm 2025');
   });
 
+  it('gives the number of the plan that carries out a resolution from its own header', async () => {
+    const answer = await ask('UBND tỉnh Bình Định ban hành kế hoạch số mấy để triển khai Nghị quyết số 57-NQ/TW?');
+    expect(answer.text.split('\n')[0]).toContain('45/KH-UBND');
+  });
+
   it('reads "When must … be submitted …?" as a deadline, however long its subject', async () => {
     const answer = await ask("When must the Department of Science and Technology's scheme for the innovative startup ecosystem be submitted to the provincial People's Committee?");
     expect(answer.text).toContain('15 tháng 9 năm 2025');
+  });
+
+  it('declines who was elected when the report stops before the vote', async () => {
+    expect((await ask('Ai được bầu làm Bí thư Huyện ủy Tuy Phước khóa XXV?')).found).toBe(false);
+    expect((await ask('Who opened the congress of the Tuy Phuoc district Party Committee?')).text).toContain('Lê Văn Tám');
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

@@ -20,6 +20,7 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('So nao chu tri?').wants).toEqual(['organization']);
     expect(analyzeQuestion('Thứ trưởng nào trình bày kế hoạch thực hiện Nghị quyết 66?').wants).toEqual(['person']);
     expect(analyzeQuestion('Pho Chu tich nao chu tri cuoc hop?').wants).toEqual(['person']);
+    expect(analyzeQuestion('Ai được bầu làm Bí thư Huyện ủy khóa mới?').acts).toEqual(['elect']);
     // A clause of time says when; its verb is not the act asked about.
     expect(analyzeQuestion('Whose submission did the plenum discuss before issuing Conclusion 210-KL/TU?')).toMatchObject({ wants: ['organization', 'person'], acts: [] });
     expect(analyzeQuestion('Hội nghị thảo luận tờ trình của ai trước khi ban hành kết luận?').wants).toEqual(['organization', 'person']);

@@ -4,7 +4,7 @@ import { foldForMatch } from '../../text/normalize.js';
  * What someone does at a meeting or with a document, as the question asks it ("ai chủ trì",
  * "who signed") and as articles write it. The classes follow the facts' roles.
  */
-export type Act = 'present' | 'report' | 'brief' | 'convey' | 'sign' | 'chair' | 'open' | 'close' | 'direct' | 'speak' | 'respond' | 'summarize' | 'attend' | 'issue';
+export type Act = 'present' | 'report' | 'brief' | 'convey' | 'sign' | 'chair' | 'open' | 'close' | 'direct' | 'speak' | 'respond' | 'summarize' | 'attend' | 'issue' | 'elect';
 
 /** The verbs of each act as articles write them, with their marks ("ký" is not "kỳ"). */
 export const ACT_FORMS: Record<Act, string[]> = {
@@ -22,6 +22,7 @@ export const ACT_FORMS: Record<Act, string[]> = {
   summarize: ['tổng hợp'],
   attend: ['dự', 'tham dự', 'có mặt'],
   issue: ['ban hành'],
+  elect: ['bầu', 'tái cử', 'trúng cử'],
 };
 
 /** Folded Vietnamese verbs of a question; "ký" folded is "ky", so the folded form alone must not look like "nhiệm kỳ". */
@@ -40,6 +41,8 @@ const VI_ACTS: Array<[Act, RegExp]> = [
   ['respond', /\btiep thu\b|\bgiai trinh\b/],
   ['summarize', /(?<!\bbao cao\s)\btong hop\b/],
   ['attend', /\b(?:tham du|co mat)\b|\bdu (?:hoi nghi|buoi|phien|dai hoi|le|cuoc hop)\b/],
+  // "Ai được bầu làm Bí thư …?": who was elected, which a sentence about them opening the congress does not say.
+  ['elect', /\bduoc bau\b|\bbau (?:lam|giu)\b|\btrung cu\b|\btai cu\b/],
 ];
 
 const EN_ACTS: Array<[Act, RegExp]> = [
@@ -58,6 +61,7 @@ const EN_ACTS: Array<[Act, RegExp]> = [
   ['summarize', /\bsummari[sz](?:ed|es|ing)\b|\bsummed up\b/],
   ['attend', /\battend(?:ed|s|ing)?\b|\bpresent at\b/],
   ['issue', /\bissu(?:ed|es|ing)\b|\bpromulgat\w*\b/],
+  ['elect', /\b(?:re-?)?elected\b/],
 ];
 
 /**

@@ -10,7 +10,7 @@ export function asksIssuing(foldedQuestion: string): boolean {
  * the one it asks about carries out, so the named document's own date is no answer.
  */
 export function namesWhatItImplements(foldedQuestion: string): boolean {
-  return /\b(?:ke hoach|chuong trinh(?: hanh dong| cong tac)?|van ban|de an|huong dan|plan|programme|program)\s+(?:cua \S+(?: \S+){0,3} )?(?:de )?(?:trien khai|thuc hien|quan triet|cu the hoa|implementing|to implement|on implementing)(?: thuc hien)?\s+(?:nghi quyet|chi thi|ket luan|quyet dinh|chuong trinh|resolution|directive|conclusion)\b/.test(
+  return /\b(?:ke hoach|chuong trinh(?: hanh dong| cong tac)?|van ban|de an|huong dan|plan|programme|program)\s+(?:so (?:may|nao|bao nhieu|hieu nao) )?(?:cua \S+(?: \S+){0,3} )?(?:de )?(?:trien khai|thuc hien|quan triet|cu the hoa|implementing|to implement|on implementing)(?: thuc hien)?\s+(?:nghi quyet|chi thi|ket luan|quyet dinh|chuong trinh|resolution|directive|conclusion)\b/.test(
     foldedQuestion,
   );
 }
