@@ -203,6 +203,14 @@ export class FactRepository {
   }
 
   /** Mentions of a document anywhere (its issuing date, issuer and the sentence that says so). */
+  /** The documents an article mentions, in text order. */
+  documentsOfArticle(articleId: string): StoredDocumentMention[] {
+    return this.sql<[string], StoredDocumentMention>(
+      `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
+       FROM document_mentions f JOIN articles a ON a.id = f.article_id WHERE f.article_id = ? ORDER BY f.start`,
+    ).all(articleId);
+  }
+
   documentMentions(query: DocumentQuery): StoredDocumentMention[] {
     return this.sql<string[], StoredDocumentMention>(
         `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end

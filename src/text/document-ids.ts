@@ -100,6 +100,11 @@ export function canonicalDocumentId(raw: string): string {
 }
 
 /** The first letters-only part of a symbol: `NQ` of 28-NQ/TW, `KH` of 120/KH-UBND, `UBND` of 5418/UBND-TKBT. */
+/** The symbol of a kind word as folded ("ket luan" → "KL"), if it is one. */
+export function symbolOfKind(foldedKind: string): string | undefined {
+  return SYMBOL_BY_KIND[foldedKind];
+}
+
 export function symbolKind(canonicalId: string): string | undefined {
   return canonicalId
     .split(/[-/]/)

@@ -231,6 +231,14 @@ describe('answers of each class of question', () => {
     expect(answer.text).toContain('20 tháng 3 năm 2025');
   });
 
+  it('gives what an official document carries out from its title, not from a document its body names', async () => {
+    const resolution = await ask('Kế hoạch số 45/KH-UBND của UBND tỉnh Bình Định thực hiện nghị quyết nào?');
+    expect(resolution.text.split('\n')[0]).toContain('57-NQ/TW');
+    const plan = await ask('Kế hoạch số 45/KH-UBND của UBND tỉnh Bình Định thực hiện kế hoạch nào của Tỉnh ủy?');
+    expect(plan.text.split('\n')[0]).toContain('25-KH/TU');
+    expect(plan.text.split('\n')[0]).not.toContain('45/KH-UBND');
+  });
+
   it('gives the number of the plan that carries out a resolution from its own header', async () => {
     const answer = await ask('UBND tỉnh Bình Định ban hành kế hoạch số mấy để triển khai Nghị quyết số 57-NQ/TW?');
     expect(answer.text.split('\n')[0]).toContain('45/KH-UBND');

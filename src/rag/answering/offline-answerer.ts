@@ -19,6 +19,7 @@ import type { RetrievedPassageMetadata } from '../retrieval/hybrid-retriever.js'
 import { composeClaims } from './compose.js';
 import { declined, type DecisionEntry, type Draft } from './draft.js';
 import { speaksOfAnotherDocument } from './document-scope.js';
+import { implementedRegister } from './implemented-register.js';
 import { issueDateRegister } from './issue-date-register.js';
 import { DEFAULT_MODEL, type AnswerModel } from './model.js';
 import { deadlineRegister, implementingRegister, meetingRegister, personRegister } from './registers.js';
@@ -107,6 +108,7 @@ export class OfflineAnswerer {
       personRegister(this.store, question, describe) ??
       meetingRegister(this.store, question, articleIds, describe) ??
       issueDateRegister(this.store, question, articleIds) ??
+      implementedRegister(this.store, question, articleIds) ??
       taskRegister(this.store, question) ??
       implementingRegister(this.store, question, describe);
     if (register) return register;
