@@ -15,6 +15,26 @@ const LIGHT_SYLLABLES = new Set(
   ).split(' '),
 );
 
+/** FNV-1a state after each feature's prefix: hashing the rest from it hashes the whole feature string. */
+const SYLLABLE_SEED = fnv1a('s:');
+const MARKED_SEED = fnv1a('m:');
+const BIGRAM_SEED = fnv1a('b:');
+const DOCUMENT_SEED = fnv1a('d:');
+
+/** Folded syllables met so far (a few thousand in all): folding each occurrence again was a share of embedding. */
+const FOLDED_SYLLABLES = new Map<string, string>();
+const MAX_FOLDED_SYLLABLES = 200_000;
+
+function foldSyllable(syllable: string): string {
+  let folded = FOLDED_SYLLABLES.get(syllable);
+  if (folded === undefined) {
+    if (FOLDED_SYLLABLES.size >= MAX_FOLDED_SYLLABLES) FOLDED_SYLLABLES.clear();
+    folded = foldForMatch(syllable);
+    FOLDED_SYLLABLES.set(syllable, folded);
+  }
+  return folded;
+}
+
 export interface LocalHashEmbeddingsOptions extends EmbeddingsParams {
   dimensions?: number;
   /** Feature weights; the defaults were chosen by measuring retrieval on the dev set. */
@@ -87,29 +107,31 @@ export class LocalHashEmbeddings extends Embeddings {
   }
 
   private normalizedVector(text: string): Float64Array {
-    const counts = new Map<string, number>();
-    const bump = (feature: string, weight: number) => {
-      if (weight > 0) counts.set(feature, (counts.get(feature) ?? 0) + weight);
+    // Features are counted by their hash (the hash of "s:" + syllable, computed without building
+    // the string): the same vector as counting the strings, save for two features whose 32-bit
+    // hashes collide, and a bulk ingest builds no feature strings.
+    const counts = new Map<number, number>();
+    const bump = (hash: number, weight: number) => {
+      if (weight > 0) counts.set(hash, (counts.get(hash) ?? 0) + weight);
     };
     const marked = wordsOf(text.normalize('NFC').toLowerCase());
-    const folded = marked.map(foldForMatch);
+    const folded = marked.map(foldSyllable);
     const w = this.weights;
     folded.forEach((syllable, i) => {
       const light = LIGHT_SYLLABLES.has(syllable) ? w.light : 1;
-      bump(`s:${syllable}`, w.syllable * light);
-      if (marked[i] !== syllable) bump(`m:${marked[i]}`, w.markedSyllable * light);
+      bump(fnv1a(syllable, SYLLABLE_SEED), w.syllable * light);
+      if (marked[i] !== syllable) bump(fnv1a(marked[i]!, MARKED_SEED), w.markedSyllable * light);
       const next = folded[i + 1];
       if (next !== undefined) {
         const pairLight = LIGHT_SYLLABLES.has(syllable) && LIGHT_SYLLABLES.has(next) ? w.light : 1;
-        bump(`b:${syllable} ${next}`, w.bigram * pairLight);
+        bump(fnv1a(next, fnv1a(' ', fnv1a(syllable, BIGRAM_SEED))), w.bigram * pairLight);
       }
     });
 
-    for (const id of documentIdsIn(text)) bump(`d:${id}`, w.documentId);
+    for (const id of documentIdsIn(text)) bump(fnv1a(id, DOCUMENT_SEED), w.documentId);
 
     const vector = new Float64Array(this.dimensions);
-    for (const [feature, count] of counts) {
-      const hash = fnv1a(feature);
+    for (const [hash, count] of counts) {
       const sign = hash & 0x80000000 ? -1 : 1;
       vector[hash % this.dimensions]! += sign * (count <= 1 ? count : 1 + Math.log(count));
     }
