@@ -20,6 +20,14 @@ describe('LocalHashEmbeddings', () => {
     expect(cosine(question, passage)).toBeGreaterThan(cosine(question, other) + 0.1);
   });
 
+  it('gives the vector stores made by earlier versions with the same model id hold', () => {
+    // Recorded from the version that counted feature strings; a store keeps vectors across upgrades under one model id.
+    const vector = embeddings.embed('Phó Chủ tịch UBND tỉnh Nguyễn Văn Đức trình bày Kế hoạch số 25-KH/TU thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.');
+    expect(vector.filter((x) => x !== 0)).toHaveLength(73);
+    expect([vector[24], vector[40], vector[42], vector[52]]).toEqual([0.11622064304148462, 0.04519691673835513, 0.11622064304148462, -0.04519691673835513]);
+    expect(vector.reduce((sum, x) => sum + x, 0)).toBeCloseTo(1.8021606674894648, 12);
+  });
+
   it('changes its model id with its dimensions, so stored vectors are never mixed', () => {
     expect(new LocalHashEmbeddings({ dimensions: 256 }).modelId).not.toBe(embeddings.modelId);
   });
