@@ -1,4 +1,4 @@
-import { foldedWordsOf } from './normalize.js';
+import { foldedWordsOf, wordsOf } from './normalize.js';
 
 /**
  * What tells one meeting, term or document from another, as folded tokens: numbers (leading
@@ -33,16 +33,20 @@ function numberWords(words: string[], at: number): { value: number; length: numb
  */
 export function meetingNumbers(text: string): string[] {
   const words = foldedWordsOf(text);
+  const written = wordsOf(text.normalize('NFC').toLowerCase());
+  const marked = written.length === words.length && /[\u00C0-\u1EF9]/u.test(text);
   const ids: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const lead = words[i - 1] ?? '';
+    // Folded, "phòng thủ năm 2023" reads as "thứ năm": with its marks a text says which it is.
+    const lead = marked && words[i - 1] === 'thu' && written[i - 1] !== 'thứ' ? '' : (words[i - 1] ?? '');
     // "Hội nghị Trung ương 4", "Nghị quyết Trung ương 10": the plenum's number.
     const plenum = lead === 'uong' && words[i - 2] === 'trung';
     if (!ROMAN_LEAD.has(lead) && lead !== 'khoa' && !plenum) continue;
     if (/^\d+$/.test(word) && (lead === 'thu' || lead === 'khoa' || plenum)) ids.push(String(Number(word)));
     else if (word.length > 0 && ROMAN.test(word)) ids.push(word);
-    else if (lead === 'thu') {
+    else if (lead === 'thu' && !/^\d{4}$/.test(words[i + 1] ?? '')) {
+      // "thứ năm 2023" is a year after all; "lần thứ năm" is the fifth.
       const ordinal = numberWords(words, i);
       if (ordinal) ids.push(String(ordinal.value));
     }

@@ -6,7 +6,7 @@ const SURNAMES = new Set(
   (
     'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh doan luong mai truong cao ta ha lam chu ' +
     'phung to la thai kieu quach tu vuong hua luu trieu tang van giang khuat lai nong thach tong thieu ton kim au bach cu dam ' +
-    'diep doan han hau khong khuc lac lieu lo lu ma mac nghiem quan sam son tan thang tieu trac tri ung vi yen chau ninh bien ' +
+    'diep doan han hau khong khuc lac lieu lo lu ma mac nghiem quan sam son tan thang tieu trac tri ung vi yen chau ninh bien dao giap mach ' +
     // Family names of the Tày, Nùng, Thái, H'Mông, Gia Rai, Ê Đê and Khmer peoples ("Sần Văn Lộc", "Rơ Mah Thuấn", "Ksor Phước").
     'san lau sung thao vang mua kha dieu danh ro siu ksor'
   ).split(' '),

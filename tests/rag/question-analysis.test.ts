@@ -21,6 +21,12 @@ describe('analyzeQuestion', () => {
     expect(analyzeQuestion('Thứ trưởng nào trình bày kế hoạch thực hiện Nghị quyết 66?').wants).toEqual(['person']);
     expect(analyzeQuestion('Pho Chu tich nao chu tri cuoc hop?').wants).toEqual(['person']);
     expect(analyzeQuestion('Ai được bầu làm Bí thư Huyện ủy khóa mới?').acts).toEqual(['elect']);
+    expect(analyzeQuestion('Ở hội nghị sáng 27/5, vị Phó Trưởng Ban Tổ chức Tỉnh ủy nào quán triệt Chỉ thị 45?').wants).toEqual(['person']);
+    expect(analyzeQuestion('On which dates was the 24th congress of the district Party organisation held?').wants).toEqual(['day']);
+    // "phòng thủ năm 2023" is no "thứ năm" (fifth); "lần thứ năm" is, with or without marks.
+    expect(analyzeQuestion('Diễn tập khu vực phòng thủ năm 2023 phải hoàn thành khi nào?').meetingNumbers).toEqual([]);
+    expect(analyzeQuestion('Hội nghị lần thứ năm Ban Chấp hành khóa XX bàn gì?').meetingNumbers).toEqual([['5'], ['xx']]);
+    expect(analyzeQuestion('hoi nghi lan thu nam ban gi?').meetingNumbers).toEqual([['5']]);
     // A clause of time says when; its verb is not the act asked about.
     expect(analyzeQuestion('Whose submission did the plenum discuss before issuing Conclusion 210-KL/TU?')).toMatchObject({ wants: ['organization', 'person'], acts: [] });
     expect(analyzeQuestion('Hội nghị thảo luận tờ trình của ai trước khi ban hành kết luận?').wants).toEqual(['organization', 'person']);

@@ -70,6 +70,7 @@ describe('person names', () => {
     expect(personNamesIn('Trưởng Ban Tuyên giáo Tỉnh ủy Sần Văn Lộc quán triệt nghị quyết.')).toEqual(['Sần Văn Lộc']);
     expect(personNamesIn('Phó Bí thư Thường trực Huyện ủy Rơ Mah Thuấn trình bày báo cáo; Chủ tịch UBND huyện Ksor Phước dự.')).toEqual(['Rơ Mah Thuấn', 'Ksor Phước']);
     expect(personNamesIn('Phó Chủ tịch UBND tỉnh Vàng Seo Cón và đồng chí Thào Thị Hồng cùng dự.')).toEqual(['Vàng Seo Cón', 'Thào Thị Hồng']);
+    expect(personNamesIn('Đồng chí Đào Xuân Thịnh, Phó Bí thư Thường trực Huyện ủy trình bày Báo cáo chính trị.')).toEqual(['Đào Xuân Thịnh']);
   });
 });
 

@@ -38,7 +38,7 @@ export type Wanted =
 
 /** "Đồng chí nào", "Thứ trưởng nào", "Phó Chủ tịch nào": a person, never a body (folded). */
 const NAMED_PERSON_VI =
-  /\b(?:dong chi|vi|ong|ba|(?:pho |tong )?(?:chu tich|bi thu|giam doc|truong ban|truong phong|thu tuong|bo truong|thu truong|chanh van phong|chanh an|vien truong|chu nhiem|uy vien|truong doan|bao cao vien)) nao\b/;
+  /\bvi (?:pho |tong )?(?:[a-z]+ ){1,6}nao\b|\b(?:dong chi|vi|ong|ba|(?:pho |tong )?(?:chu tich|bi thu|giam doc|truong ban|truong phong|thu tuong|bo truong|thu truong|chanh van phong|chanh an|vien truong|chu nhiem|uy vien|truong doan|bao cao vien)) nao\b/;
 const NAMED_PERSON_EN = /\bwhich (?:[a-z-]+ ){0,3}(?:officials?|leaders?|secretar(?:y|ies)|chairm[ae]n|chairwom[ae]n|ministers?|deput(?:y|ies)|vice[- ]\w+|directors?|comrades?|persons?|people)\b/;
 
 /** The question asks which person, by a title or "đồng chí nào": a body does not answer it (folded). */
@@ -70,7 +70,7 @@ const EN: Array<[Wanted, RegExp]> = [
   ['organization', /\bwhich (?:[a-z-]+ ){0,2}(?:agenc(?:y|ies)|bod(?:y|ies)|departments?|units?|committees?|organi[sz]ations?|ministr(?:y|ies)|boards?|offices?|party (?:committee|organi[sz]ation)s?)\b(?! (?:resolutions?|plans?|directives?|documents?|decisions?|conclusions?|programmes?|programs?)\b)|\bresponsible\b/],
   ['place', /\bwhere\b|\bwhich (?:venues?|locations?|places?|halls?)\b|\bwhat (?:venue|location|place)\b/],
   ['region', /\bwhich (?:provinces?|cit(?:y|ies)|districts?|localit(?:y|ies)|communes?|wards?)\b|\bwhat (?:province|city|district)\b/],
-  ['day', /\bon what (?:date|day)\b|\bwhat date\b|\bwhich (?:date|day)\b|\bwhat day\b/],
+  ['day', /\bon what (?:dates?|days?)\b|\bwhat dates?\b|\bwhich (?:dates?|days?)\b|\bwhat days?\b/],
   ['date', /\bwhen\b|\bwhat month\b/],
   ['time', /\bwhat time\b|\bwhat hours?\b|\bwhich hours?\b|\btime slot\b|\bfrom what time\b/],
   ['period', /\bwhich (?:period|term|quarter|year)\b|\bwhat (?:period|term|quarter|year)\b|\bwhich (?:stage|phase)\b|\bfor what period\b|\bby what year\b|\bby which year\b/],
