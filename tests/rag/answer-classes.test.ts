@@ -88,6 +88,7 @@ const STUDY_GUIDE = [
   '10/06/2025 | 07:30',
   'Bí thư Tỉnh ủy Trần Quốc Hưng vừa ký ban hành Hướng dẫn về việc tổ chức học tập, quán triệt Nghị quyết số 68-NQ/TW trong toàn Đảng bộ tỉnh.',
   'Theo đó, Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức hội nghị trực tuyến đến các điểm cầu cấp huyện. Báo cáo viên là các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy. Thời gian hoàn thành trong tháng 7/2025.',
+  'Trước đó, Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 31-CTr/TU thực hiện Nghị quyết số 68-NQ/TW. Chương trình đề ra 25 nhiệm vụ trọng tâm.',
 ].join('\n');
 
 let dir: ReturnType<typeof tempDir>;
@@ -252,6 +253,13 @@ describe('answers of each class of question', () => {
   it('declines who was elected when the report stops before the vote', async () => {
     expect((await ask('Ai được bầu làm Bí thư Huyện ủy Tuy Phước khóa XXV?')).found).toBe(false);
     expect((await ask('Who opened the congress of the Tuy Phuoc district Party Committee?')).text).toContain('Lê Văn Tám');
+  });
+
+  it('answers a document number and a count asked together, the number from the sentence naming what it carries out', async () => {
+    const answer = await ask('Chương trình hành động thực hiện Nghị quyết 68-NQ/TW của Tỉnh ủy Bình Định mang số hiệu gì và đề ra bao nhiêu nhiệm vụ?');
+    const short = answer.text.split('\n')[0]!;
+    expect(short).toContain('31-CTr/TU');
+    expect(short).toContain('25 nhiệm vụ');
   });
 
   it('declines what is not there: another resolution, a date the article does not give, a place it does not name', async () => {

@@ -207,7 +207,11 @@ export class OfflineAnswerer {
       const present = new Set(foldedWordsOf(c.text));
       return features.weights.sum(words.filter((t) => present.has(t))) / (features.weights.sum(words) || 1);
     };
-    const partShare = (c: Candidate, part: QuestionPart) => share(c, part.near.length > 0 ? part.near : part.terms);
+    // "Chương trình … thực hiện Nghị quyết 70 mang số hiệu gì …?": the words next to "số hiệu" say nothing; a sentence
+    // naming the resolution with a programme's number ("Chương trình hành động số 15-CTr/ĐU thực hiện Nghị quyết số 70") does.
+    const namesAsked = (c: Candidate) => findDocumentMentions(c.text).some((m) => question.documents.some((d) => matchesDocumentQuery(m.canonicalId, d)));
+    const partShare = (c: Candidate, part: QuestionPart) =>
+      part.wants.includes('docnumber') && question.documents.length > 0 && namesAsked(c) ? 1 : share(c, part.near.length > 0 ? part.near : part.terms);
     // "… cho nhiệm kỳ nào và mục tiêu tổng quát đến năm nào?": a sentence of the first part ("mục tiêu, nhiệm vụ")
     // does not answer the second unless it holds most of the word pairs only the second has ("tổng quát").
     const pairsOf = (words: string[]) => words.slice(1).map((word, i) => `${words[i]} ${word}`);
