@@ -1,3 +1,4 @@
+import { sentenceSpans } from './sentences.js';
 import { findDocumentMentions } from './document-ids.js';
 
 /** How far down an official document its "Số: …" line can be (issuer and nation lines come first). */
@@ -31,4 +32,13 @@ export function ownIssuer(text: string): string | null {
     .map((line) => line.replace(/[-*_=]{2,}/g, '').trim())
     .filter((line) => line && !NATIONAL_LINE.test(line) && /\p{Lu}/u.test(line) && line === line.toUpperCase());
   return capitals.length > 0 ? capitals.join(' ') : null;
+}
+
+/** Sentences of an official document's header and title (issuer, number and date, kind, what it carries out). */
+export const HEADER_SENTENCES = 12;
+
+/** Where an official document's header and title end: after its first sentences, where it says what it carries out. */
+export function headerEnd(text: string): number {
+  const sentences = sentenceSpans(text);
+  return sentences[Math.min(HEADER_SENTENCES, sentences.length) - 1]?.end ?? 0;
 }

@@ -238,6 +238,8 @@ describe('answers of each class of question', () => {
     const plan = await ask('Kế hoạch số 45/KH-UBND của UBND tỉnh Bình Định thực hiện kế hoạch nào của Tỉnh ủy?');
     expect(plan.text.split('\n')[0]).toContain('25-KH/TU');
     expect(plan.text.split('\n')[0]).not.toContain('45/KH-UBND');
+    const english = await ask("Which plan of the provincial Party Committee does Binh Dinh's Plan 45/KH-UBND cite as its basis?");
+    expect(english.text.split('\n')[0]).toContain('25-KH/TU');
   });
 
   it('gives the number of the plan that carries out a resolution from its own header', async () => {

@@ -1,6 +1,7 @@
 import { findDocumentMentions, matchesDocumentQuery, symbolKind, type DocumentMention, type DocumentQuery } from '../../text/document-ids.js';
 import { memoizedByText } from '../../text/memo.js';
-import { HEADER_SENTENCES, type Candidate } from '../candidates/collect.js';
+import type { Candidate } from '../candidates/collect.js';
+import { HEADER_SENTENCES } from '../../text/official-header.js';
 
 const mentionsOf = memoizedByText(findDocumentMentions, 200);
 

@@ -1,7 +1,7 @@
 import type { Store } from '../../store/index.js';
 import { findDocumentMentions, matchesDocumentQuery, parseDocumentQuery } from '../../text/document-ids.js';
 import { foldForMatch } from '../../text/normalize.js';
-import { ownDocumentIds } from '../../text/official-header.js';
+import { headerEnd, ownDocumentIds } from '../../text/official-header.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
 import { asksIssuing, namesWhatItImplements } from '../question/issuing.js';
 import type { Draft } from './draft.js';
@@ -10,8 +10,6 @@ import { evidenceOfFact } from './registers.js';
 /** The date as the header writes it: "ngày 04 tháng 9 năm 2024", "04/9/2024". */
 const WRITTEN_DATE = /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4}/u;
 
-/** An official document's header and title, where it says what it carries out ("KẾ HOẠCH / thực hiện Kết luận số 21-KL/TW …"). */
-const HEADER_CHARS = 600;
 
 /**
  * "Kế hoạch số 87/KH-UBND ban hành ngày nào?", "Kế hoạch triển khai Nghị quyết 29 … ban hành
@@ -32,7 +30,7 @@ export function issueDateRegister(store: Store, question: AnalyzedQuestion, arti
     const article = store.articles.getArticle(articleId);
     if (!article) continue;
     const own = ownDocumentIds(article.text);
-    const carriedOut = findDocumentMentions(`${article.title}\n${article.text.slice(0, HEADER_CHARS)}`);
+    const carriedOut = findDocumentMentions(`${article.title}\n${article.text.slice(0, headerEnd(article.text))}`);
     const about = implementing ? carriedOut.some((m) => named(m.canonicalId)) && !own.some(named) : own.some(named);
     if (own.length === 0 || !about) continue;
     const header = parseDocumentQuery(own[0]!)

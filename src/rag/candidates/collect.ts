@@ -5,7 +5,7 @@ import { findDocumentMentions } from '../../text/document-ids.js';
 import { meetingNumbers } from '../../text/identifiers.js';
 import { fromOutlet, outletMarkerLength } from '../../text/outlets.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
-import { ownDocumentIds } from '../../text/official-header.js';
+import { HEADER_SENTENCES, ownDocumentIds } from '../../text/official-header.js';
 import { isSignatureLine } from '../../text/titles.js';
 import type { Evidence } from '../answer.js';
 import type { AnalyzedQuestion } from '../question/analyze.js';
@@ -59,8 +59,6 @@ const LEAD_SENTENCES = 4;
 /** Of the articles ranked this high, every sentence is a candidate (up to a cap): the answer is often next to what matched. */
 const WHOLE_ARTICLE_RANK = 3;
 const MAX_SENTENCES_PER_ARTICLE = 80;
-/** An official document's header: issuer, number and date, kind and title. */
-export const HEADER_SENTENCES = 12;
 
 /**
  * The candidate sentences of the retrieved passages: every sentence of each passage, plus the
