@@ -4,6 +4,7 @@ import type { Store } from '../../store/index.js';
 import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { personNamesIn } from '../../text/person-names.js';
+import { PROVINCES } from '../../text/places.js';
 import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
 import { askedTitleCount } from '../candidates/person-titles.js';
@@ -56,6 +57,18 @@ function aboutOtherYears(text: string, asked: number[]): boolean {
 
 /** Kinds of answer a list question may want several of, each a span of one sentence. */
 const LISTED_KINDS: ReadonlySet<Wanted> = new Set(['document', 'organization', 'place', 'region']);
+
+/** Provinces and cities a text names (folded). */
+function provincesIn(text: string): string[] {
+  const words = ` ${foldForMatch(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return PROVINCES.filter((place) => words.includes(` ${place} `));
+}
+
+/** The article's opening names a province and none of `places`, nor does the article anywhere. */
+function setElsewhere(c: Candidate, places: string[]): boolean {
+  const opening = provincesIn(c.article.lead);
+  return opening.length > 0 && !opening.some((place) => places.includes(place)) && !provincesIn(`${c.article.title} ${c.article.text}`).some((place) => places.includes(place));
+}
 
 const MEETING_ACTS: ReadonlySet<Act> = new Set(['chair', 'open', 'close', 'attend', 'speak', 'direct', 'summarize']);
 
@@ -167,6 +180,9 @@ export class OfflineAnswerer {
     // A sentence naming no year is of the year its article's lead names ("… 10 tháng năm 2024 …").
     const ofOtherYears = (c: Candidate) => aboutOtherYears(c.text, years) || (!namesYear(c.text) && aboutOtherYears(c.article.lead, years));
     if (primary === 'number' && years.length > 0 && chosen.every(ofOtherYears)) return `the evidence gives figures of other years than ${years.join(', ')}`;
+    // "… hội nghị của Thành ủy Cần Thơ?" is not answered from an article whose opening sets it in Lào Cai and that never
+    // names Cần Thơ. (Only the opening: an article names other provinces in passing, and may name its own nowhere.)
+    if (question.places.length > 0 && chosen.every((c) => setElsewhere(c, question.places))) return `the evidence is about another place than ${question.places.join(', ')}`;
     // "Kế hoạch 8215 … báo cáo trước ngày nào?" is not answered by the next plan's sentence of the same article.
     // Who chaired or spoke names the meeting by its documents ("hội nghị quán triệt Nghị quyết 66"): that is no fact of a document.
     const ofMeeting = question.acts.some((act) => MEETING_ACTS.has(act));
