@@ -174,7 +174,7 @@ export class OfflineAnswerer {
     if (shareHead && !chosen.some((c) => ` ${foldedWordsOf(c.text).join(' ')} `.includes(` ${shareHead} `))) return `the evidence gives a share of something else than ${shareHead}`;
     // "Chủ tịch UBND tỉnh là ai?" asks for whoever holds that title: not their deputy, nor someone signing for them.
     const holds = (c: Candidate) => spansAnswering('person', c, question).some((span) => askedTitleCount(question, c.text, span) > 0);
-    if (primary === 'person' && question.acts.length === 0 && question.titles.length > 0 && !chosen.some(holds)) return `no one in the evidence holds the title asked about (${question.titles[0]})`;
+    if (primary === 'person' && question.acts.every((act) => act === 'attend') && question.titles.length > 0 && !chosen.some(holds)) return `no one in the evidence holds the title asked about (${question.titles[0]})`;
     // "… năm 2025 là bao nhiêu?" is not answered by the figure of a sentence about 2024 alone.
     const years = yearsIn(question.text);
     // A sentence naming no year is of the year its article's lead names ("… 10 tháng năm 2024 …").
