@@ -52,6 +52,7 @@ export interface ChunkSpan {
 }
 
 const SOURCE_COLUMNS = `f.article_id AS articleId, f.chunk_id AS chunkId, a.source, a.title, a.published_date AS publishedDate`;
+const MENTION_COLUMNS = `f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end`;
 
 interface PresentationRow {
   id: number;
@@ -206,14 +207,14 @@ export class FactRepository {
   /** The documents an article mentions, in text order. */
   documentsOfArticle(articleId: string): StoredDocumentMention[] {
     return this.sql<[string], StoredDocumentMention>(
-      `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
+      `SELECT ${SOURCE_COLUMNS}, ${MENTION_COLUMNS}
        FROM document_mentions f JOIN articles a ON a.id = f.article_id WHERE f.article_id = ? ORDER BY f.start`,
     ).all(articleId);
   }
 
   documentMentions(query: DocumentQuery): StoredDocumentMention[] {
     return this.sql<string[], StoredDocumentMention>(
-        `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
+        `SELECT ${SOURCE_COLUMNS}, ${MENTION_COLUMNS}
          FROM document_mentions f JOIN articles a ON a.id = f.article_id
          WHERE f.canonical_id >= ? AND f.canonical_id < ? ORDER BY f.issued_date IS NULL, f.article_id, f.start`,
       )
@@ -224,7 +225,7 @@ export class FactRepository {
   /** Documents issued on a date ("the plan issued on 8 June 2021"). */
   documentsIssuedOn(date: string): StoredDocumentMention[] {
     return this.sql<[string], StoredDocumentMention>(
-        `SELECT ${SOURCE_COLUMNS}, f.canonical_id AS canonicalId, f.label, f.kind, f.issued_date AS issuedDate, f.issuer, f.quote, f.start, f.end
+        `SELECT ${SOURCE_COLUMNS}, ${MENTION_COLUMNS}
          FROM document_mentions f JOIN articles a ON a.id = f.article_id WHERE f.issued_date = ? ORDER BY f.article_id, f.start`,
       )
       .all(date);

@@ -26,6 +26,12 @@ export const PROVINCE_NAMES: readonly string[] = [
 /** The same, folded, for matching text typed without marks. */
 export const PROVINCES: readonly string[] = PROVINCE_NAMES.map(foldForMatch);
 
+/** The provinces and cities a text names (folded), whole words only. */
+export function provincesIn(text: string): string[] {
+  const words = ` ${foldForMatch(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return PROVINCES.filter((place) => words.includes(` ${place} `));
+}
+
 const UNIT = String.raw`(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|thị xã|Thị xã|thị trấn|Thị trấn|huyện|Huyện|quận|Quận|xã|Xã|phường|Phường)`;
 const NAME_WORD = String.raw`(?:[\p{Lu}][\p{Ll}]*|\d{1,2})`;
 const UNIT_NAME = new RegExp(String.raw`(?<![\p{L}])${UNIT}\s+(${NAME_WORD}(?:\s+[\p{Lu}][\p{Ll}]*){0,3})(?![\p{L}])`, 'gu');

@@ -4,12 +4,12 @@ import type { Store } from '../../store/index.js';
 import { findDocumentMentions, matchesDocumentQuery } from '../../text/document-ids.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { personNamesIn } from '../../text/person-names.js';
-import { PROVINCES } from '../../text/places.js';
+import { provincesIn } from '../../text/places.js';
 import { collectCandidates, type Candidate } from '../candidates/collect.js';
 import { FEATURES, QuestionFeatures, type FeatureVector } from '../candidates/features.js';
 import { askedTitleCount } from '../candidates/person-titles.js';
 import { TermWeights } from '../candidates/term-weights.js';
-import { isFigureOf } from '../candidates/text-measures.js';
+import { bigrams, isFigureOf } from '../candidates/text-measures.js';
 import { spansAnswering } from '../candidates/typed-spans.js';
 import { showsAct, withFamilies, type Act } from '../question/acts.js';
 import type { AnalyzedQuestion, QuestionPart, Wanted } from '../question/analyze.js';
@@ -57,12 +57,6 @@ function aboutOtherYears(text: string, asked: number[]): boolean {
 
 /** Kinds of answer a list question may want several of, each a span of one sentence. */
 const LISTED_KINDS: ReadonlySet<Wanted> = new Set(['document', 'organization', 'place', 'region']);
-
-/** Provinces and cities a text names (folded). */
-function provincesIn(text: string): string[] {
-  const words = ` ${foldForMatch(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  return PROVINCES.filter((place) => words.includes(` ${place} `));
-}
 
 /** The article's opening names a province and none of `places`, nor does the article anywhere. */
 function setElsewhere(c: Candidate, places: string[]): boolean {
@@ -230,15 +224,14 @@ export class OfflineAnswerer {
       part.wants.includes('docnumber') && question.documents.length > 0 && namesAsked(c) ? 1 : share(c, part.near.length > 0 ? part.near : part.terms);
     // "… cho nhiệm kỳ nào và mục tiêu tổng quát đến năm nào?": a sentence of the first part ("mục tiêu, nhiệm vụ")
     // does not answer the second unless it holds most of the word pairs only the second has ("tổng quát").
-    const pairsOf = (words: string[]) => words.slice(1).map((word, i) => `${words[i]} ${word}`);
     const ownPairs = (part: QuestionPart) => {
-      const others = new Set(question.parts.filter((p) => p !== part).flatMap((p) => pairsOf(p.terms)));
-      return pairsOf(part.near.length > 0 ? part.near : part.terms).filter((pair) => !others.has(pair));
+      const others = new Set(question.parts.filter((p) => p !== part).flatMap((p) => [...bigrams(p.terms)]));
+      return [...bigrams(part.near.length > 0 ? part.near : part.terms)].filter((pair) => !others.has(pair));
     };
     const holdsOwn = (c: Candidate, part: QuestionPart) => {
       const own = question.parts.length < 2 ? [] : ownPairs(part);
       if (own.length === 0) return true;
-      const present = new Set(pairsOf(foldedWordsOf(c.text)));
+      const present = bigrams(foldedWordsOf(c.text));
       return own.filter((pair) => present.has(pair)).length * 2 >= own.length;
     };
     for (const part of question.parts.length > 0 ? question.parts : [{ terms: [], wants: question.wants, near: [] }]) {

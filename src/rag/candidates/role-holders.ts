@@ -13,6 +13,15 @@ const roleAskedOf = memoizedByText((question: string): string | null => {
   return (after ?? before)?.[1] ?? null;
 }, 200);
 
+/** "<role> là …" as a sentence writes it (folded): one expression a role, made once. */
+const ROLE_SENTENCES = new Map<string, RegExp>();
+function roleSentence(role: string): RegExp {
+  let pattern = ROLE_SENTENCES.get(role);
+  if (ROLE_SENTENCES.size > 500) ROLE_SENTENCES.clear(); // roles come from questions: keep it bounded
+  if (!pattern) ROLE_SENTENCES.set(role, (pattern = new RegExp(`(?:^|[,;:.] )${role} la (?!ai\\b)([^.;]{3,200})`)));
+  return pattern;
+}
+
 /**
  * "Báo cáo viên là các ủy viên Bộ Chính trị, ủy viên Ban Bí thư khóa XIII": who hold the role
  * the question asks about, as the sentence describes them when it names no one.
@@ -22,7 +31,7 @@ export function holdersOfAskedRole(sentence: string, question: string): TypedSpa
   if (!role) return [];
   const folded = foldForMatch(sentence);
   if (folded.length !== sentence.length) return []; // offsets of the folded text would not be the sentence's
-  const match = new RegExp(`(?:^|[,;:.] )${role} la (?!ai\\b)([^.;]{3,200})`).exec(folded);
+  const match = roleSentence(role).exec(folded);
   if (!match) return [];
   const start = match.index + match[0].length - match[1]!.length;
   const text = sentence.slice(start, start + match[1]!.length).trimEnd();

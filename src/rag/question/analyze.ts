@@ -1,7 +1,7 @@
 import { dayMonthOf, findDateSpans } from '../../text/date-spans.js';
 import { findDocumentMentions, parseDocumentQuery, type DocumentQuery } from '../../text/document-ids.js';
 import { identifierTokens, meetingNumbers } from '../../text/identifiers.js';
-import { PROVINCES } from '../../text/places.js';
+import { provincesIn } from '../../text/places.js';
 import { foldForMatch, foldedWordsOf } from '../../text/normalize.js';
 import { outletOfQuestion } from '../../text/outlets.js';
 import { titlePhrasesIn } from '../../text/titles.js';
@@ -176,7 +176,7 @@ export function analyzeQuestion(text: string, knownPersons: string[] | ReadonlyM
     actObject: actObjectOf(question, acts, english).filter((word) => !NOT_CONTENT.has(word)),
     identifiers: identifiersOf(question, english),
     meetingNumbers: meetingNumbersOf(question, english),
-    places: PROVINCES.filter((place) => ` ${folded.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${place} `) || (english && place === 'ha noi' && /\bhanoi\b/.test(folded))),
+    places: [...new Set([...provincesIn(folded), ...(english && /\bhanoi\b/.test(folded) ? ['ha noi'] : [])])],
     outlet: outletOfQuestion(question),
     near: english ? [] : nearQuestionWord(focusClauseOf(question)),
     titles: english ? [...new Set(askedTitlesFor(question).flatMap(titlePhrasesIn))] : titlePhrasesIn(focusClauseOf(question)),
