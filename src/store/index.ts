@@ -7,7 +7,7 @@ import { FeedbackRepository } from './feedback-repository.js';
 import { SubscriptionRepository } from './subscription-repository.js';
 import { TraceRepository } from './trace-repository.js';
 import { UpdateRepository } from './update-repository.js';
-import { VectorIndex } from './vector-index.js';
+import { type IndexOpenState, VectorIndex } from './vector-index.js';
 import { VectorSync } from './vector-sync.js';
 import { WatchRepository } from './watch-repository.js';
 import { SqliteHnswVectorStore } from './vector-store.js';
@@ -31,7 +31,7 @@ export interface Store {
 }
 
 export interface OpenReport {
-  index: 'loaded' | 'missing' | 'unreadable';
+  index: IndexOpenState;
   reembedded: number;
   vectorsAdded: number;
   vectorsRemoved: number;

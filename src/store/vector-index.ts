@@ -4,19 +4,25 @@ import { z } from 'zod';
 import { commitFile, writeFileAtomic } from './atomic-file.js';
 import { IndexBuilder } from './index-builder.js';
 import { addToHnsw, type Hnsw, MIN_EF_SEARCH, newHnsw, readHnsw, removeFromHnsw } from './hnsw.js';
+import { sketch, sketchDimensions } from './vector-projection.js';
 
 export const MANIFEST_FILE = 'vectors.json';
 /** Files of an index being built on a worker thread (left over only by a crash: removed on the next save). */
 const SNAPSHOT_FILE = 'vectors.building.hnsw';
 const BUILT_FILE = 'vectors.built.hnsw';
-/** Vectors (about 60 MB) up to which the index keeps answering searches while the next one is built. */
+/** Vectors (about 20 MB of sketches) up to which the index keeps answering searches while the next one is built. */
 const KEEP_WHILE_BUILDING = 20_000;
 
+/** Format 1 held the embeddings themselves; format 2 holds their sketches. */
+const FORMAT = 2;
 const manifestSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(FORMAT),
   generation: z.number().int().nonnegative(),
   file: z.string(),
+  /** Of the stored embeddings. */
   dimensions: z.number().int().positive(),
+  /** Of the sketches in the file. */
+  indexDimensions: z.number().int().positive(),
   /** Labels marked deleted in the file (hnswlib keeps them in its label list). */
   deleted: z.array(z.number().int().nonnegative()),
 });
@@ -28,16 +34,21 @@ export interface VectorHit {
   similarity: number;
 }
 
-export type IndexOpenState = 'loaded' | 'missing' | 'unreadable';
+/** `outdated`: saved for other dimensions or in an older format, so rebuilt from the stored embeddings. */
+export type IndexOpenState = 'loaded' | 'missing' | 'unreadable' | 'outdated';
 
 /**
  * An hnswlib index whose labels are chunk ids, persisted in `dir` as generations:
  * `vectors.<n>.hnsw` plus `vectors.json` naming the current one. Saving writes a new
  * generation and then swaps the manifest by rename, so a crash at any point leaves a
  * complete index on disk (possibly older than the database: `reconcile` catches it up).
+ * It is given the stored embeddings and holds their sketches (see vector-projection.ts):
+ * `search` finds candidates, which the caller ranks by the full vectors.
  */
 export class VectorIndex {
   private dirty = false;
+  /** Of the sketches hnswlib holds. */
+  readonly indexDimensions: number;
 
   private constructor(
     private readonly dir: string,
@@ -45,22 +56,28 @@ export class VectorIndex {
     private index: Hnsw,
     private deleted: Set<number>,
     private generation: number,
-  ) {}
+  ) {
+    this.indexDimensions = sketchDimensions(dimensions);
+  }
 
   static create(dir: string, dimensions: number, capacity = 1024): VectorIndex {
-    return new VectorIndex(dir, dimensions, newHnsw(dimensions, capacity), new Set(), VectorIndex.readManifest(dir)?.generation ?? 0);
+    const generation = VectorIndex.readManifestJson(dir)?.generation;
+    return new VectorIndex(dir, dimensions, newHnsw(sketchDimensions(dimensions), capacity), new Set(), typeof generation === 'number' ? generation : 0);
   }
 
   /** Loads the saved index; `state` says whether there was one and whether it could be read. */
   static open(dir: string, dimensions: number): { index: VectorIndex; state: IndexOpenState } {
     const manifest = VectorIndex.readManifest(dir);
     if (!manifest) {
-      const state = existsSync(path.join(dir, MANIFEST_FILE)) ? 'unreadable' : 'missing';
+      const json = VectorIndex.readManifestJson(dir);
+      const state = json && json.format !== FORMAT ? 'outdated' : existsSync(path.join(dir, MANIFEST_FILE)) ? 'unreadable' : 'missing';
       return { index: VectorIndex.create(dir, dimensions), state };
     }
-    if (manifest.dimensions !== dimensions) return { index: VectorIndex.create(dir, dimensions), state: 'unreadable' };
+    if (manifest.dimensions !== dimensions || manifest.indexDimensions !== sketchDimensions(dimensions)) {
+      return { index: VectorIndex.create(dir, dimensions), state: 'outdated' };
+    }
     try {
-      const index = readHnsw(path.join(dir, manifest.file), dimensions);
+      const index = readHnsw(path.join(dir, manifest.file), manifest.indexDimensions);
       return { index: new VectorIndex(dir, dimensions, index, new Set(manifest.deleted), manifest.generation), state: 'loaded' };
     } catch {
       return { index: VectorIndex.create(dir, dimensions), state: 'unreadable' };
@@ -68,8 +85,13 @@ export class VectorIndex {
   }
 
   private static readManifest(dir: string): Manifest | undefined {
+    const parsed = manifestSchema.safeParse(VectorIndex.readManifestJson(dir));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  private static readManifestJson(dir: string): { format?: unknown; generation?: unknown } | undefined {
     try {
-      return manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')));
+      return JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8'));
     } catch {
       return undefined;
     }
@@ -105,16 +127,17 @@ export class VectorIndex {
     for (const entry of change.added) {
       if (entry.vector.length !== this.dimensions) throw new Error(`vector of ${entry.vector.length} dimensions, index has ${this.dimensions}`);
     }
+    const added = change.added.map((entry) => ({ id: entry.id, vector: sketch(entry.vector) }));
     // While a worker builds the next index, this one still answers searches (without the new
     // vectors) and forgets what is removed.
     for (const id of change.removed) if (removeFromHnsw(this.index, this.deleted, id)) this.dirty = true;
     if (this.builder) {
-      this.builder.apply(change);
-      if (change.added.length > 0) this.dirty = true;
+      this.builder.apply({ added, removed: change.removed });
+      if (added.length > 0) this.dirty = true;
       return;
     }
-    for (const entry of change.added) addToHnsw(this.index, this.deleted, entry.id, entry.vector);
-    if (change.added.length > 0) this.dirty = true;
+    for (const entry of added) addToHnsw(this.index, this.deleted, entry.id, entry.vector);
+    if (added.length > 0) this.dirty = true;
   }
 
   private builder: IndexBuilder | null = null;
@@ -129,10 +152,10 @@ export class VectorIndex {
     const count = this.index.getCurrentCount();
     const snapshot = count > 0 ? path.join(this.dir, SNAPSHOT_FILE) : null;
     if (snapshot) this.index.writeIndexSync(snapshot);
-    this.builder = IndexBuilder.start({ dimensions: this.dimensions, snapshot, deleted: [...this.deleted], capacity: Math.max(1024, count) });
+    this.builder = IndexBuilder.start({ dimensions: this.indexDimensions, snapshot, deleted: [...this.deleted], capacity: Math.max(1024, count) });
     // A large index is not held twice (here and in the worker): searches go without vectors until the build is taken.
     if (count > KEEP_WHILE_BUILDING) {
-      this.index = newHnsw(this.dimensions, 16);
+      this.index = newHnsw(this.indexDimensions, 16);
       this.deleted = new Set();
     }
   }
@@ -153,7 +176,7 @@ export class VectorIndex {
     const built = path.join(this.dir, BUILT_FILE);
     try {
       const deleted = await builder.finish(built);
-      this.index = readHnsw(built, this.dimensions);
+      this.index = readHnsw(built, this.indexDimensions);
       this.deleted = new Set(deleted);
       this.dirty = true;
     } finally {
@@ -161,14 +184,16 @@ export class VectorIndex {
     }
   }
 
+  /** The `k` nearest sketches to `vector`'s (similarity of the sketches: rank them by the full vectors). */
   search(vector: ArrayLike<number>, k: number, filter?: (id: number) => boolean): VectorHit[] {
     const live = this.size;
     if (live === 0 || k <= 0) return [];
     const wanted = Math.min(k, live);
     this.index.setEf(Math.max(MIN_EF_SEARCH, wanted * 2));
+    const query = Array.from(sketch(vector));
     const result = filter
-      ? this.index.searchKnn(Array.from(vector), wanted, (id: number) => !this.deleted.has(id) && filter(id))
-      : this.index.searchKnn(Array.from(vector), wanted);
+      ? this.index.searchKnn(query, wanted, (id: number) => !this.deleted.has(id) && filter(id))
+      : this.index.searchKnn(query, wanted);
     return result.neighbors.map((id, i) => ({ id, similarity: 1 - (result.distances[i] ?? 1) }));
   }
 
@@ -190,7 +215,7 @@ export class VectorIndex {
 
   /** Replaces the whole index with these vectors (compaction, /reindex); saved on the next `save`. */
   rebuild(entries: Iterable<{ id: number; vector: ArrayLike<number> }>, capacity: number): void {
-    this.index = newHnsw(this.dimensions, capacity * 1.2);
+    this.index = newHnsw(this.indexDimensions, capacity * 1.2);
     this.deleted.clear();
     for (const entry of entries) this.add(entry.id, entry.vector);
     this.dirty = true;
@@ -219,7 +244,7 @@ export class VectorIndex {
     const temp = path.join(this.dir, `${file}.tmp`);
     this.index.writeIndexSync(temp);
     commitFile(temp, path.join(this.dir, file));
-    const manifest: Manifest = { format: 1, generation, file, dimensions: this.dimensions, deleted: [...this.deleted] };
+    const manifest: Manifest = { format: FORMAT, generation, file, dimensions: this.dimensions, indexDimensions: this.indexDimensions, deleted: [...this.deleted] };
     writeFileAtomic(path.join(this.dir, MANIFEST_FILE), JSON.stringify(manifest));
     this.generation = generation;
     this.dirty = false;

@@ -2,7 +2,8 @@ import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { VectorStore } from '@langchain/core/vectorstores';
 import type { ArticleRepository, StoredChunk } from './article-repository.js';
-import type { VectorIndex } from './vector-index.js';
+import type { VectorHit, VectorIndex } from './vector-index.js';
+import { cosine } from './vector-projection.js';
 import type { VectorSync } from './vector-sync.js';
 
 /** Metadata every passage carries: enough to cite it and to cut the quote from the article. */
@@ -34,6 +35,9 @@ export function chunkToDocument(chunk: StoredChunk, extra: Record<string, unknow
     },
   });
 }
+
+/** Candidates the index proposes at least, when it holds sketches. */
+const MIN_PROPOSED = 64;
 
 /**
  * LangChain `VectorStore` over our store: vectors in hnswlib (labels = chunk ids), documents
@@ -78,9 +82,8 @@ export class SqliteHnswVectorStore extends VectorStore {
   }
 
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[Document<PassageMetadata>, number][]> {
-    this.sync.catchUp(); // another process may have stored chunks since the last question
     // hnswlib filters on labels only; with a metadata filter, over-fetch and filter the documents.
-    const hits = this.index.search(query, filter ? k * 5 : k);
+    const hits = this.nearest(query, filter ? k * 5 : k);
     const chunks = new Map(this.articles.getChunks(hits.map((hit) => hit.id)).map((chunk) => [chunk.id, chunk]));
     const results: [Document<PassageMetadata>, number][] = [];
     for (const hit of hits) {
@@ -92,6 +95,21 @@ export class SqliteHnswVectorStore extends VectorStore {
       if (results.length === k) break;
     }
     return results;
+  }
+
+  /**
+   * The `k` stored chunks nearest to `query`, by cosine similarity of the full vectors: the
+   * index (which holds sketches) proposes three times as many, the stored embeddings rank them.
+   */
+  nearest(query: ArrayLike<number>, k: number): VectorHit[] {
+    this.sync.catchUp(); // another process may have stored chunks since the last question
+    if (this.index.indexDimensions === this.index.dimensions) return this.index.search(query, k);
+    const proposed = this.index.search(query, Math.max(3 * k, MIN_PROPOSED));
+    return this.articles
+      .embeddingsOf(proposed.map((hit) => hit.id))
+      .map((entry) => ({ id: entry.id, similarity: cosine(query, entry.vector) }))
+      .sort((a, b) => b.similarity - a.similarity || a.id - b.id)
+      .slice(0, k);
   }
 
   /** Removes chunks' vectors from the index (the pipeline deletes the rows themselves). */

@@ -56,6 +56,19 @@ describe('opening a store', () => {
     expect(app.store.vectors.index.size).toBe(app.store.articles.counts().chunks);
   });
 
+  it('rebuilds an index saved in the older layout (full vectors) as sketches, and still finds by meaning', async () => {
+    app.close();
+    const manifestPath = path.join(dataDir, MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    writeFileSync(manifestPath, JSON.stringify({ format: 1, generation: manifest.generation, file: manifest.file, dimensions: 768, deleted: [] }));
+    app = await createTestApp(dataDir);
+    expect(app.store.openReport).toMatchObject({ index: 'outdated', rebuilt: true });
+    expect(app.store.vectors.index.size).toBe(app.store.articles.counts().chunks);
+    expect(JSON.parse(readFileSync(manifestPath, 'utf8'))).toMatchObject({ format: 2, dimensions: 768, indexDimensions: 256 });
+    const [top] = await app.retriever.invoke('Vũ Đức Bảo trình bày');
+    expect(top?.pageContent).toContain('Vũ Đức Bảo');
+  });
+
   it('catches up an index saved before the last database writes', async () => {
     app.close();
     const staleManifest = readFileSync(path.join(dataDir, MANIFEST_FILE));

@@ -72,8 +72,7 @@ export class HybridRetriever extends BaseRetriever {
     }
     if (this.channels.has('vector')) {
       const vector = await this.store.vectors.embeddings.embedQuery(question.searchText);
-      this.store.vectorSync.catchUp(); // chunks another process stored since the last question
-      add(this.store.vectors.index.search(vector, this.candidates).map((h) => h.id), 'vectorRank');
+      add(this.store.vectors.nearest(vector, this.candidates).map((h) => h.id), 'vectorRank');
     }
     if (this.channels.has('facts')) add(this.factChunks(question), 'factRank', FACT_WEIGHT);
     // "Theo báo Lao Động, …": the named outlet's own passages, whatever the other channels found.
