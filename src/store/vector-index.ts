@@ -67,12 +67,13 @@ export class VectorIndex {
 
   /** Loads the saved index; `state` says whether there was one and whether it could be read. */
   static open(dir: string, dimensions: number): { index: VectorIndex; state: IndexOpenState } {
-    const manifest = VectorIndex.readManifest(dir);
-    if (!manifest) {
-      const json = VectorIndex.readManifestJson(dir);
+    const json = VectorIndex.readManifestJson(dir);
+    const parsed = manifestSchema.safeParse(json);
+    if (!parsed.success) {
       const state = json && json.format !== FORMAT ? 'outdated' : existsSync(path.join(dir, MANIFEST_FILE)) ? 'unreadable' : 'missing';
       return { index: VectorIndex.create(dir, dimensions), state };
     }
+    const manifest = parsed.data;
     if (manifest.dimensions !== dimensions || manifest.indexDimensions !== sketchDimensions(dimensions)) {
       return { index: VectorIndex.create(dir, dimensions), state: 'outdated' };
     }
